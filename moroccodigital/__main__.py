@@ -1,0 +1,3 @@
+from moroccodigital.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,172 @@
+"""The build: seeds and annotations -> validated records -> data/ and schemas/, atomically.
+
+Everything is written into a fresh folder beside data/, validated there, and only then swapped
+in.  A failed or interrupted build leaves data/ and schemas/ as they were; a lock keeps two
+builds from running at once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import re
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
+
+from moroccodigital import annotations, checks, datapackage, validation
+from moroccodigital.errors import BuildError, Problem
+from moroccodigital.models import MODELS
+from moroccodigital.sources import sha256_file
+
+OUTPUTS = ("data", "schemas")
+PARQUET_OPTIONS: dict[str, Any] = {
+    "compression": "zstd",
+    "compression_level": 9,
+    "version": "2.6",
+    "data_page_version": "1.0",
+    "use_dictionary": False,
+    "write_statistics": True,
+    "row_group_size": 1 << 20,
+}
+"""Pinned writer options: with the pinned pyarrow they make builds byte-identical."""
+
+Report = Callable[[str], None]
+
+
+def _quiet(_: str) -> None:
+    return None
+
+
+def build(root: Path, report: Report = _quiet) -> dict[str, int]:
+    """Build data/ and schemas/ under a project root; returns the row count of each table."""
+    root = root.resolve()
+    with _lock(root):
+        _recover(root)
+        report("reading seeds and annotations")
+        cur = annotations.read_curation(root / "seeds")
+        tables, problems = checks.validate(cur)
+        if problems:
+            raise BuildError(problems)
+        meta = _metadata(root, cur)
+        with tempfile.TemporaryDirectory(prefix=".build-", dir=root) as tmp:
+            staging = Path(tmp)
+            report("writing Parquet, CSV and descriptors")
+            _write(staging, tables, meta)
+            report("validating the written package (frictionless, hashes, Arrow schemas, anchors)")
+            problems = validation.validate_package(staging / "data", cur.texts)
+            if problems:
+                raise BuildError(problems)
+            _swap(root, staging)
+        report("done")
+        return {name: len(rows) for name, rows in tables.items()}
+
+
+@contextlib.contextmanager
+def _lock(root: Path) -> Iterator[None]:
+    with (root / ".build.lock").open("w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BuildError([Problem(".build.lock", "", "", "another build is running in this project; wait for it to finish")]) from None
+        yield
+
+
+def _recover(root: Path) -> None:
+    """Finish a swap that an earlier build was killed in the middle of."""
+    for name in OUTPUTS:
+        previous = root / f".{name}.previous"
+        if previous.exists():
+            if (root / name).exists():
+                shutil.rmtree(previous)
+            else:
+                previous.rename(root / name)
+
+
+def _swap(root: Path, staging: Path) -> None:
+    for name in OUTPUTS:
+        current, previous = root / name, root / f".{name}.previous"
+        if current.exists():
+            current.rename(previous)
+        (staging / name).rename(current)
+    for name in OUTPUTS:
+        shutil.rmtree(root / f".{name}.previous", ignore_errors=True)
+
+
+def _metadata(root: Path, cur: annotations.Curation) -> dict[str, Any]:
+    """Package metadata: the curated file, the one version, the release date, the sources."""
+    meta = annotations.load_yaml(root / "seeds" / "registry" / "package.yaml")
+    version = _version(root)
+    meta["version"] = version
+    meta["created"] = _release_date(root, version)
+    sources = [r.data for r in cur.rows if r.table == "sources"]
+    meta["sources"] = [
+        {
+            "title": f"{s['file_name']}" + (f" — {s['ref_outlet']}" if s.get("ref_outlet") else ""),
+            **({"path": s["ref_url"]} if s.get("ref_url") else {}),
+        }
+        for s in sorted(sources, key=lambda s: s["file_name"])
+    ]
+    return dict(meta)
+
+
+def _version(root: Path) -> str:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    with (root / "pyproject.toml").open("rb") as handle:
+        return str(tomllib.load(handle)["project"]["version"])
+
+
+def _release_date(root: Path, version: str) -> str:
+    """The release date of this version in CHANGELOG.md: the build never reads the clock."""
+    changelog = (root / "CHANGELOG.md").read_text(encoding="utf-8")
+    match = re.search(rf"^## \[{re.escape(version)}\] - (\d{{4}}-\d{{2}}-\d{{2}})", changelog, re.M)
+    if not match:
+        raise BuildError([Problem("CHANGELOG.md", version, "", f"no '## [{version}] - YYYY-MM-DD' heading")])
+    day = datetime.strptime(match.group(1), "%Y-%m-%d").replace(tzinfo=timezone.utc)
+    return day.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _write(staging: Path, tables: checks.Tables, meta: dict[str, Any]) -> None:
+    data, csv_dir, schemas = staging / "data", staging / "data" / "csv", staging / "schemas"
+    for folder in (data, csv_dir, schemas):
+        folder.mkdir(parents=True)
+    parquet_resources, csv_resources = [], []
+    for model in MODELS:
+        table = datapackage.to_arrow(model, tables[model.table])
+        parquet_path = data / f"{model.table}.parquet"
+        pq.write_table(table, parquet_path, **PARQUET_OPTIONS)
+        parquet_resources.append(
+            datapackage.resource(model, parquet_path.name, "parquet", sha256_file(parquet_path), None)
+        )
+        csv_path = csv_dir / f"{model.table}.csv"
+        _write_csv(table, csv_path)
+        csv_resources.append(
+            datapackage.resource(model, csv_path.name, "csv", sha256_file(csv_path), csv_path.stat().st_size)
+        )
+        schema = model.model_json_schema()
+        _write_json(schemas / f"{model.table}.schema.json", schema)
+    _write_json(data / "datapackage.json", datapackage.package(meta, parquet_resources))
+    csv_meta = {**meta, "name": f"{meta['name']}-csv", "title": f"{meta['title']} (CSV copy)"}
+    _write_json(csv_dir / "datapackage.json", datapackage.package(csv_meta, csv_resources))
+
+
+def _write_csv(table: pa.Table, path: Path) -> None:
+    options = pacsv.WriteOptions(include_header=True, quoting_style="needed")
+    pacsv.write_csv(table, path, write_options=options)
+
+
+def _write_json(path: Path, document: Any) -> None:
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    path.write_text(text, encoding="utf-8")

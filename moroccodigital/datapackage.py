@@ -1,0 +1,121 @@
+"""From the models to Arrow schemas, Table Schemas and the Data Package descriptors.
+
+Everything here is derived from `models.py`: column names, types, descriptions, enum values,
+keys.  Nothing about a column is written twice.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from datetime import date
+from enum import Enum
+from typing import Any
+
+import pyarrow as pa
+
+from moroccodigital.enums import DescribedEnum
+from moroccodigital.models import MODELS, Record
+
+PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
+PARQUET_MEDIATYPE = "application/vnd.apache.parquet"
+
+_ARROW = {str: pa.string(), int: pa.int64(), float: pa.float64(), bool: pa.bool_(), date: pa.date32()}
+_FRICTIONLESS = {str: "string", int: "integer", float: "number", bool: "boolean", date: "date"}
+
+
+def model_for(table: str) -> type[Record]:
+    """The model of a table, or a KeyError naming the valid tables."""
+    for model in MODELS:
+        if model.table == table:
+            return model
+    raise KeyError(f"unknown table {table!r}; valid tables: {', '.join(m.table for m in MODELS)}")
+
+
+def column_type(model: type[Record], name: str) -> tuple[type, bool]:
+    """The Python base type of a column and whether it is nullable."""
+    annotation: Any = model.model_fields[name].annotation
+    nullable = False
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        nullable = len(args) < len(typing.get_args(annotation))
+        (annotation,) = args
+    while typing.get_origin(annotation) is typing.Annotated:
+        annotation = typing.get_args(annotation)[0]
+    return annotation, nullable
+
+
+def arrow_schema(model: type[Record]) -> pa.Schema:
+    """The physical Arrow schema of a table."""
+    fields = []
+    for name in model.model_fields:
+        base, nullable = column_type(model, name)
+        arrow_type = pa.string() if issubclass(base, Enum) else _ARROW[base]
+        fields.append(pa.field(name, arrow_type, nullable=nullable))
+    return pa.schema(fields)
+
+
+def to_arrow(model: type[Record], records: list[Record]) -> pa.Table:
+    """Rows sorted by primary key, in the table's Arrow schema."""
+    rows = sorted((r.model_dump(mode="python") for r in records), key=lambda d: [d[k] for k in model.primary_key])
+    for row in rows:
+        for key, value in row.items():
+            if isinstance(value, Enum):
+                row[key] = value.value
+    return pa.Table.from_pylist(rows, schema=arrow_schema(model))
+
+
+def table_schema(model: type[Record]) -> dict[str, Any]:
+    """Frictionless Table Schema of a table: types, descriptions, constraints and keys."""
+    fields = []
+    for name, info in model.model_fields.items():
+        base, nullable = column_type(model, name)
+        spec: dict[str, Any] = {"name": name, "description": info.description or ""}
+        if issubclass(base, Enum):
+            spec["type"] = "string"
+            constraints: dict[str, Any] = {"enum": [m.value for m in base]}
+            if issubclass(base, DescribedEnum):
+                spec["categories"] = [{"value": m.value, "label": m.definition} for m in base]
+        else:
+            spec["type"] = _FRICTIONLESS[base]
+            constraints = {}
+        if not nullable:
+            constraints["required"] = True
+        if constraints:
+            spec["constraints"] = constraints
+        fields.append(spec)
+    schema: dict[str, Any] = {"fields": fields, "primaryKey": list(model.primary_key)}
+    foreign = []
+    for column, ref in model.foreign_keys.items():
+        ref_table, ref_column = ref.split(".")
+        reference: dict[str, Any] = {"fields": [ref_column]}
+        if ref_table != model.table:
+            reference["resource"] = ref_table
+        foreign.append({"fields": [column], "reference": reference})
+    if foreign:
+        schema["foreignKeys"] = foreign
+    return schema
+
+
+def resource(model: type[Record], path: str, fmt: str, sha256: str, size: int | None) -> dict[str, Any]:
+    """A Data Package resource for one table file."""
+    res: dict[str, Any] = {
+        "name": model.table,
+        "type": "table",
+        "path": path,
+        "format": fmt,
+        "mediatype": PARQUET_MEDIATYPE if fmt == "parquet" else "text/csv",
+        "title": model.title,
+        "description": (model.__doc__ or "").strip(),
+    }
+    if fmt == "csv":
+        res["encoding"] = "utf-8"
+        res["bytes"] = size
+    res["hash"] = f"sha256:{sha256}"
+    res["schema"] = table_schema(model)
+    return res
+
+
+def package(meta: dict[str, Any], resources: list[dict[str, Any]]) -> dict[str, Any]:
+    """The Data Package v2 descriptor: package metadata first, then the resources."""
+    return {"$schema": PROFILE, **meta, "resources": resources}

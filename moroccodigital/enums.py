@@ -1,0 +1,227 @@
+"""Controlled vocabularies: every value carries a one-line definition.
+
+The definitions travel into the JSON Schemas, the Table Schemas and the codebook, so they are
+written once, here.  PLOVER values quote the PLOVER manual (Open Event Data Alliance, 0.7b1).
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class DescribedEnum(str, Enum):
+    """A string enum whose members carry a definition: `Member = "value", "definition"`."""
+
+    definition: str
+
+    def __new__(cls, value: str, definition: str) -> DescribedEnum:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.definition = definition
+        return member
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    @classmethod
+    def definitions(cls) -> dict[str, str]:
+        return {m.value: m.definition for m in cls}
+
+
+class ActorKind(DescribedEnum):
+    PERSON = "person", "A human individual, named or described."
+    COUNTRY = "country", "A sovereign state acting or referred to as a whole."
+    GOVERNMENT = "government", "A national government as a whole (e.g. 'the government')."
+    MINISTRY = "ministry", "A ministry, ministerial department or executive department."
+    AGENCY = "agency", "A public agency, directorate, utility or other public body."
+    COMPANY = "company", "A business enterprise or company group."
+    ASSOCIATION = "association", "An association, federation or confederation of members."
+    MEDIA = "media", "A news agency or media outlet."
+    INSTITUTE = "institute", "A research or technical institute."
+    GROUP = "group", "A set of people or organisations referred to together (a delegation, 'officials')."
+
+
+class Sector(DescribedEnum):
+    """PLOVER sector codes (a subset: the ones that can apply to these texts)."""
+
+    GOV = "GOV", "Government: the executive, governing parties, coalition partners, executive divisions."
+    BUS = "BUS", "Business: individuals, companies and enterprises, not including MNCs."
+    EDU = "EDU", "Educators, schools, students, or organisations dealing with education."
+    JRN = "JRN", "Journalists, newspapers, radio, television, web sites."
+    SOC = "SOC", "Any organisation or movement considered part of civil society not otherwise covered."
+    UNK = "UNK", "Generic unidentified actors."
+
+
+class PlaceKind(DescribedEnum):
+    COUNTRY = "country", "A sovereign state."
+    TERRITORY = "territory", "A territory with its own ISO 3166-1 code whose status is disputed."
+    REGION = "region", "A first-level administrative region, state or province, or a named area."
+    CITY = "city", "A city or town."
+
+
+class InitiativeKind(DescribedEnum):
+    STRATEGY = "strategy", "A national or sectoral strategy or plan."
+    PROGRAMME = "programme", "A named programme or initiative with its own label."
+    INSTITUTE_NETWORK = "institute_network", "A named set of training or research institutes."
+    PLANNED_CENTRE = "planned_centre", "A centre (of excellence, competence) that is to be created."
+    DATA_CENTRE = "data_centre", "A data centre, built or planned."
+    TECHNOLOGY = "technology", "A named technology or industrial paradigm (e.g. 5G, Industry 4.0)."
+
+
+class EventType(DescribedEnum):
+    """PLOVER event categories used in this dataset."""
+
+    AGREE = "AGREE", (
+        "Agree to, offer, promise or indicate willingness to cooperate; includes future-tense "
+        "cooperation and promises of future aid."
+    )
+    CONSULT = "CONSULT", "All consultations and meetings, including visiting and hosting visits."
+    SUPPORT = "SUPPORT", (
+        "Non-material cooperation: express support for or commend a policy or actor, or sign or "
+        "finalise an agreement (CAMEO 057)."
+    )
+    COOPERATE = "COOPERATE", "Initiate or expand mutual material cooperation or exchange."
+    AID = "AID", "Provide material aid whose benefits accrue primarily to the recipient (funding, grants)."
+
+
+class EventMode(DescribedEnum):
+    """PLOVER modes of the CONSULT category."""
+
+    VISIT = "visit", "CONSULT: the actor is visiting, the recipient is hosting."
+    THIRD_PARTY = "third-party", "CONSULT: the meeting is hosted by a third party."
+    MULTILATERAL = "multilateral", "CONSULT: the meeting occurs in a multilateral context."
+    PHONE = "phone", "CONSULT: consultation by phone or another remote medium."
+
+
+class EventContext(DescribedEnum):
+    """PLOVER context codes used in this dataset."""
+
+    TECHNOLOGY = "technology", "Technological development, new technology, high-tech industry."
+    ECONOMIC = "economic", "Trade, finance, economic development, investment."
+    DIPLOMATIC = "diplomatic", "Diplomacy, embassies, ministries of foreign affairs."
+    CYBER = "cyber", "Cyber attacks and crime, and cyber-security."
+    EXECUTIVE = "executive", "Executive agencies and bureaucracies."
+
+
+class Topic(DescribedEnum):
+    """Subject areas of events and agreements (this dataset's own vocabulary)."""
+
+    ARTIFICIAL_INTELLIGENCE = "artificial_intelligence", "Artificial intelligence."
+    CLOUD_COMPUTING = "cloud_computing", "Cloud computing services."
+    DATA_CENTRES = "data_centres", "Data centres and data infrastructure."
+    DATA_GOVERNANCE = "data_governance", "Data management, data protection and data sovereignty."
+    CYBERSECURITY = "cybersecurity", "Security of information systems and networks."
+    E_GOVERNMENT = "e_government", "Electronic administration and digital public services."
+    DIGITAL_INFRASTRUCTURE = "digital_infrastructure", "Digital infrastructure in general."
+    TELECOMMUNICATIONS = "telecommunications", "Telecommunications networks, including 5G."
+    SATELLITE_INTERNET = "satellite_internet", "Internet access by satellite (e.g. Starlink licences)."
+    SMART_GRID = "smart_grid", "Smart electricity grids."
+    ENERGY = "energy", "Energy, including renewable energy."
+    INVESTMENT = "investment", "Attracting or making investment."
+    STARTUPS = "startups", "Start-ups and entrepreneurs."
+    RESEARCH_INNOVATION = "research_innovation", "Research, development and innovation."
+    TECHNOLOGY_TRANSFER = "technology_transfer", "Transfer of technology and know-how."
+    SKILLS_TRAINING = "skills_training", "Training, skills and human capital."
+    OFFSHORING = "offshoring", "Offshoring and nearshoring of services."
+    INDUSTRY = "industry", "Industry, industrial digitalisation, Industry 4.0."
+    SOFTWARE = "software", "Software, including middleware."
+
+
+class ParticipantRole(DescribedEnum):
+    HOST = "host", "Receives the visit or hosts the meeting."
+    VISITOR = "visitor", "Travels to the host or visits the place of the event."
+    ORGANISER = "organiser", "Organises the event without being host or visitor."
+    DELEGATION_HEAD = "delegation_head", "Leads a visiting delegation."
+    DELEGATION_MEMBER = "delegation_member", "Is a member of, or represented in, a delegation."
+    COUNTERPART = "counterpart", "Is met by the other side (talks partner) without hosting."
+    ATTENDEE = "attendee", "Is present at the event without being a main party."
+    SIGNATORY = "signatory", "Signs an agreement at the event."
+    PARTY = "party", "Is a side of the agreement, statement or commitment the event concerns."
+    FUNDER = "funder", "Provides the funding."
+    BENEFICIARY = "beneficiary", "Receives the funding or support."
+
+
+class AgreementType(DescribedEnum):
+    PROTOCOL = "protocol", "A protocol agreement (بروتوكول اتفاق)."
+    MOU = "mou", "A memorandum of understanding."
+    GRANT = "grant", "A grant or funding of a study or project by one party for another."
+    AGREEMENTS = "agreements", "One or more agreements the text names only collectively (اتفاقيات)."
+
+
+class AgreementStatus(DescribedEnum):
+    SIGNED = "signed", "The text reports the agreement as signed."
+    FUNDED = "funded", "The text reports the funding as provided."
+
+
+class PartyRole(DescribedEnum):
+    PARTY = "party", "A party to the agreement."
+    SIGNATORY = "signatory", "Signs the agreement on behalf of a party (see on_behalf_of_id)."
+    FUNDER = "funder", "Provides the funds."
+    BENEFICIARY = "beneficiary", "Receives the funds or the funded work."
+
+
+class DatePrecision(DescribedEnum):
+    DAY = "day", "A single calendar day with its year."
+    DAY_RANGE = "day_range", "A span of days; the year may be unstated (then the bounds are null)."
+    MONTH = "month", "A calendar month."
+    PART_OF_YEAR = "part_of_year", "A part of a stated year ('mid-2024'); bounds are the whole year."
+    YEAR = "year", "A calendar year."
+    YEAR_RANGE = "year_range", "A span of calendar years."
+    WEEKDAY_ONLY = "weekday_only", "Only a weekday relative to an unstated date ('yesterday, Monday')."
+    RELATIVE = "relative", "A span relative to an unstated date ('the next four years')."
+    RECENT = "recent", "Only 'recently' or similar; no date is stated."
+    UNKNOWN = "unknown", "The text gives no date at all."
+
+
+class DeadlineBasis(DescribedEnum):
+    STATED = "stated", "The sentence itself states the deadline or period."
+    PROGRAMME_NAME = "programme_name", "Taken from the name of the programme the target belongs to."
+    NONE = "none", "No deadline or period is given."
+
+
+class TargetKind(DescribedEnum):
+    GOAL = "goal", "A quantitative objective of a strategy or programme."
+    COMMITMENT = "commitment", "A quantified undertaking by a named party (e.g. jobs it will create)."
+    BUDGET = "budget", "Money allocated or to be invested."
+    CAPACITY_PLAN = "capacity_plan", "Planned physical capacity (e.g. megawatts of a data centre)."
+    FORECAST = "forecast", "An estimate of a future quantity not owned by any actor (e.g. a market size)."
+
+
+class Comparator(DescribedEnum):
+    EQUAL = "equal", "The value as stated, with no qualifier."
+    MORE_THAN = "more_than", "'more than' (أكثر من): the true value exceeds the stated one."
+    ABOUT = "about", "'about', 'nearly' (قرابة، حوالي): the stated value is approximate."
+    UNSPECIFIED = "unspecified", "No number is stated ('billions of dirhams'): value is null."
+
+
+class Unit(DescribedEnum):
+    CURRENCY = "currency", "An amount of money; see the currency column (ISO 4217)."
+    MEGAWATT = "megawatt", "Electric power in megawatts (ميغاواط)."
+    JOBS = "jobs", "Jobs or positions (وظيفة، منصب شغل)."
+    ENGINEERS = "engineers", "Engineers hired or trained (مهندس)."
+    SKILLED_PROFESSIONALS = "skilled_professionals", "Skilled professionals, 'talents' (كفاءة)."
+    GRADUATES = "graduates", "Graduates trained (خريج)."
+
+
+class AliasKind(DescribedEnum):
+    NAME = "name", "The actor's Arabic name as the registry records it."
+    VARIANT = "variant", "Another spelling or word order of the full name."
+    SURNAME = "surname", "A family name used alone for a person."
+    ACRONYM = "acronym", "An acronym written in the text."
+    DESCRIPTION = "description", "The description by which the text refers to an unnamed actor."
+
+
+class RecordTable(DescribedEnum):
+    """Tables whose rows carry evidence (the target of evidence.record_id)."""
+
+    ACTORS = "actors", "A row of actors."
+    ALIASES = "aliases", "A row of aliases."
+    ROLES = "roles", "A row of roles."
+    PLACES = "places", "A row of places."
+    INITIATIVES = "initiatives", "A row of initiatives."
+    EVENTS = "events", "A row of events."
+    EVENT_PARTICIPANTS = "event_participants", "A row of event_participants."
+    EVENT_PLACES = "event_places", "A row of event_places."
+    AGREEMENTS = "agreements", "A row of agreements."
+    AGREEMENT_PARTIES = "agreement_parties", "A row of agreement_parties."
+    TARGETS = "targets", "A row of targets."
