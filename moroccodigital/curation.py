@@ -251,7 +251,7 @@ class _SeedReader:
             self.problem(record, "mentions", f"unknown key(s) {sorted(unknown)}")
         occurrences = item.get("occurrence")
         for occurrence in occurrences if isinstance(occurrences, list) else [occurrences]:
-            spec = {k: item[k] for k in ("quote", "gloss") if k in item}
+            spec: dict[str, Any] = {k: item[k] for k in ("quote", "gloss") if k in item}
             if occurrence is not None:
                 spec["occurrence"] = occurrence
             self._mention_one(kind, record, item, spec)
@@ -300,7 +300,9 @@ class _SeedReader:
         out.update({f"corroborated_{k}": corr.get(k) for k in CORROBORATED_KEYS})
         return out
 
-    def _links(self, item: dict[str, Any], key: str, table: str, record: str, target: str) -> list[dict[str, Any]]:
+    def _links(
+        self, item: dict[str, Any], key: str, table: str, record: str, target: str
+    ) -> list[dict[str, Any]]:
         """Anchor each link (participant, place, party) and return its fields."""
         links = []
         for i, link in enumerate(item.get(key) or []):
@@ -327,10 +329,19 @@ class _SeedReader:
         self.cur.rows.append(Row("events", row, self.file))
         for link in self._links(item, "places", "event_places", eid, "place"):
             self.cur.rows.append(
-                Row("event_places", {"event_place_id": link["id"], "event_id": eid, "place_id": link["place"]}, self.file)
+                Row(
+                    "event_places",
+                    {"event_place_id": link["id"], "event_id": eid, "place_id": link["place"]},
+                    self.file,
+                )
             )
         for link in self._links(item, "participants", "event_participants", eid, "actor"):
-            data = {"participant_id": link["id"], "event_id": eid, "actor_id": link["actor"], "role": link.get("role")}
+            data = {
+                "participant_id": link["id"],
+                "event_id": eid,
+                "actor_id": link["actor"],
+                "role": link.get("role"),
+            }
             self.cur.rows.append(Row("event_participants", data, self.file))
         self._tags(item, "topics", "event_topics", "event_id", eid, "topic")
         self._tags(item, "contexts", "event_contexts", "event_id", eid, "context")
