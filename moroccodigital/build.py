@@ -23,7 +23,7 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from moroccodigital import annotations, checks, datapackage, validation
+from moroccodigital import checks, curation, datapackage, validation
 from moroccodigital.errors import BuildError, Problem
 from moroccodigital.models import MODELS
 from moroccodigital.sources import sha256_file
@@ -53,7 +53,7 @@ def build(root: Path, report: Report = _quiet) -> dict[str, int]:
     with _lock(root):
         _recover(root)
         report("reading seeds and annotations")
-        cur = annotations.read_curation(root / "seeds")
+        cur = curation.read_curation(root / "seeds")
         tables, problems = checks.validate(cur)
         if problems:
             raise BuildError(problems)
@@ -77,7 +77,16 @@ def _lock(root: Path) -> Iterator[None]:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise BuildError([Problem(".build.lock", "", "", "another build is running in this project; wait for it to finish")]) from None
+            raise BuildError(
+                [
+                    Problem(
+                        ".build.lock",
+                        "",
+                        "",
+                        "another build is running in this project; wait for it to finish",
+                    )
+                ]
+            ) from None
         yield
 
 
@@ -102,9 +111,9 @@ def _swap(root: Path, staging: Path) -> None:
         shutil.rmtree(root / f".{name}.previous", ignore_errors=True)
 
 
-def _metadata(root: Path, cur: annotations.Curation) -> dict[str, Any]:
+def _metadata(root: Path, cur: curation.Curation) -> dict[str, Any]:
     """Package metadata: the curated file, the one version, the release date, the sources."""
-    meta = annotations.load_yaml(root / "seeds" / "registry" / "package.yaml")
+    meta = curation.load_yaml(root / "seeds" / "registry" / "package.yaml")
     version = _version(root)
     meta["version"] = version
     meta["created"] = _release_date(root, version)

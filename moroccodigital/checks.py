@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from moroccodigital.annotations import Curation, Row
+from moroccodigital.curation import Curation, Row
 from moroccodigital.datapackage import column_type, model_for
 from moroccodigital.enums import AliasKind
 from moroccodigital.errors import Problem
@@ -30,13 +30,16 @@ def validate(cur: Curation) -> tuple[Tables, list[Problem]]:
     rows = _prepare_aliases(cur.rows, problems)
     tables: Tables = {m.table: [] for m in MODELS}
     origin: dict[tuple[str, str], str] = {}
+    invalid: set[tuple[str, str]] = set()
     for row in rows:
         record = _to_model(row, problems)
         if record is not None:
             tables[row.table].append(record)
             origin[(row.table, _key(record))] = row.file
+        else:
+            invalid.add((row.table, str(row.data.get(model_for(row.table).primary_key[0]))))
     tables["evidence"] = _evidence(cur, problems)
-    problems += _check_keys(tables, origin)
+    problems += _check_keys(tables, origin, invalid)
     problems += _check_coverage(tables, origin)
     problems += _check_codes(tables, origin)
     return tables, problems
@@ -64,7 +67,11 @@ def _to_model(row: Row, problems: list[Problem]) -> Record | None:
     except ValidationError as err:
         for e in err.errors():
             where = ".".join(str(p) for p in e["loc"]) or "(record)"
-            got = f" (got {e['input']!r})" if e["type"] != "missing" and not isinstance(e["input"], dict) else ""
+            got = (
+                f" (got {e['input']!r})"
+                if e["type"] != "missing" and not isinstance(e["input"], dict)
+                else ""
+            )
             problems.append(Problem(row.file, f"{row.table}/{record_name}", where, e["msg"] + got))
         return None
 
@@ -84,8 +91,12 @@ def _prepare_aliases(rows: list[Row], problems: list[Problem]) -> list[Row]:
                 data["alias_kind"] = AliasKind.NAME.value
             else:
                 problems.append(
-                    Problem(row.file, f"aliases/{data['actor_id']}", "alias_kind",
-                            f"{data['alias_ar']!r} differs from the actor's name_ar; say which kind of alias it is")
+                    Problem(
+                        row.file,
+                        f"aliases/{data['actor_id']}",
+                        "alias_kind",
+                        f"{data['alias_ar']!r} differs from the actor's name_ar; say which kind it is",
+                    )
                 )
                 continue
         previous = seen.get(data["alias_id"])
@@ -93,14 +104,22 @@ def _prepare_aliases(rows: list[Row], problems: list[Problem]) -> list[Row]:
             seen[data["alias_id"]] = data
             out.append(Row("aliases", data, row.file))
         elif previous["alias_kind"] != data["alias_kind"]:
-            problems.append(Problem(row.file, f"aliases/{data['actor_id']}", "alias_kind",
-                                    f"{data['alias_ar']!r} is given two different kinds"))
+            problems.append(
+                Problem(
+                    row.file,
+                    f"aliases/{data['actor_id']}",
+                    "alias_kind",
+                    f"{data['alias_ar']!r} is given two different kinds",
+                )
+            )
     return out
 
 
 def _evidence(cur: Curation, problems: list[Problem]) -> list[Record]:
     """Number each record's passages in text order: ids do not depend on annotation order."""
-    ordered = sorted(cur.evidence, key=lambda e: (e["record_table"], e["record_id"], e["source_id"], e["start"], e["end"]))
+    ordered = sorted(
+        cur.evidence, key=lambda e: (e["record_table"], e["record_id"], e["source_id"], e["start"], e["end"])
+    )
     counters: dict[tuple[str, str], int] = defaultdict(int)
     seen: set[tuple[Any, ...]] = set()
     out: list[Record] = []
@@ -116,11 +135,17 @@ def _evidence(cur: Curation, problems: list[Problem]) -> list[Record]:
             out.append(Evidence.model_validate(data))
         except ValidationError as err:
             for e in err.errors():
-                problems.append(Problem(ev["file"], f"evidence/{ev['record_id']}", ".".join(map(str, e["loc"])), e["msg"]))
+                problems.append(
+                    Problem(ev["file"], f"evidence/{ev['record_id']}", ".".join(map(str, e["loc"])), e["msg"])
+                )
     return out
 
 
-def _check_keys(tables: Tables, origin: dict[tuple[str, str], str]) -> list[Problem]:
+def _check_keys(
+    tables: Tables, origin: dict[tuple[str, str], str], invalid: set[tuple[str, str]]
+) -> list[Problem]:
+    """Unique primary keys; every reference resolves (references to rows already reported invalid
+    are not reported again)."""
     problems: list[Problem] = []
     keys: dict[str, set[str]] = {}
     for model in MODELS:
@@ -128,8 +153,14 @@ def _check_keys(tables: Tables, origin: dict[tuple[str, str], str]) -> list[Prob
         for record in tables[model.table]:
             key = _key(record)
             if key in seen:
-                problems.append(Problem(origin.get((model.table, key), "?"), f"{model.table}/{key}",
-                                        "/".join(model.primary_key), "duplicate id"))
+                problems.append(
+                    Problem(
+                        origin.get((model.table, key), "?"),
+                        f"{model.table}/{key}",
+                        "/".join(model.primary_key),
+                        "duplicate id",
+                    )
+                )
             seen.add(key)
         keys[model.table] = {str(getattr(r, model.primary_key[0])) for r in tables[model.table]}
     for model in MODELS:
@@ -137,14 +168,33 @@ def _check_keys(tables: Tables, origin: dict[tuple[str, str], str]) -> list[Prob
             for column, ref in model.foreign_keys.items():
                 value = getattr(record, column)
                 ref_table = ref.split(".")[0]
-                if value is not None and str(value) not in keys[ref_table]:
-                    problems.append(Problem(origin.get((model.table, _key(record)), "?"), f"{model.table}/{_key(record)}",
-                                            column, f"refers to {value!r}, which is not in {ref_table}"))
+                if (
+                    value is not None
+                    and str(value) not in keys[ref_table]
+                    and (ref_table, str(value)) not in invalid
+                ):
+                    problems.append(
+                        Problem(
+                            origin.get((model.table, _key(record)), "?"),
+                            f"{model.table}/{_key(record)}",
+                            column,
+                            f"refers to {value!r}, which is not in {ref_table}",
+                        )
+                    )
     for ev in tables["evidence"]:
         assert isinstance(ev, Evidence)
-        if ev.record_id not in keys[ev.record_table.value]:
-            problems.append(Problem("evidence", ev.evidence_id, "record_id",
-                                    f"{ev.record_id!r} is not in {ev.record_table.value}"))
+        if (
+            ev.record_id not in keys[ev.record_table.value]
+            and (ev.record_table.value, ev.record_id) not in invalid
+        ):
+            problems.append(
+                Problem(
+                    "evidence",
+                    ev.evidence_id,
+                    "record_id",
+                    f"{ev.record_id!r} is not in {ev.record_table.value}",
+                )
+            )
     return problems
 
 
@@ -158,8 +208,14 @@ def _check_coverage(tables: Tables, origin: dict[tuple[str, str], str]) -> list[
         for record in tables[model.table]:
             key = _key(record)
             if (model.table, key) not in covered:
-                problems.append(Problem(origin.get((model.table, key), "?"), f"{model.table}/{key}", "",
-                                        "has no evidence passage in any source"))
+                problems.append(
+                    Problem(
+                        origin.get((model.table, key), "?"),
+                        f"{model.table}/{key}",
+                        "",
+                        "has no evidence passage in any source",
+                    )
+                )
     return problems
 
 
@@ -182,12 +238,15 @@ def _check_codes(tables: Tables, origin: dict[tuple[str, str], str]) -> list[Pro
             for column, low, high in EDTF_COLUMNS:
                 value = getattr(record, column, None)
                 if value is not None:
-                    problems += _check_edtf(edtf, value, getattr(record, low), getattr(record, high), where, column)
+                    problems += _check_edtf(
+                        edtf, value, getattr(record, low), getattr(record, high), where, column
+                    )
     return problems
 
 
-def _check_edtf(edtf: Any, value: str, lower: date | None, upper: date | None,
-                where: tuple[str, str], column: str) -> list[Problem]:
+def _check_edtf(
+    edtf: Any, value: str, lower: date | None, upper: date | None, where: tuple[str, str], column: str
+) -> list[Problem]:
     try:
         parsed = edtf.parse_edtf(value)
     except Exception as err:  # the edtf package raises its own and pyparsing errors
@@ -196,5 +255,11 @@ def _check_edtf(edtf: Any, value: str, lower: date | None, upper: date | None,
         return []
     expected = (date(*parsed.lower_strict()[:3]), date(*parsed.upper_strict()[:3]))
     if (lower, upper) != expected:
-        return [Problem(*where, column, f"{value!r} spans {expected[0]}..{expected[1]}, but the bounds say {lower}..{upper}")]
+        return [
+            Problem(
+                *where,
+                column,
+                f"{value!r} spans {expected[0]}..{expected[1]}, but the bounds say {lower}..{upper}",
+            )
+        ]
     return []

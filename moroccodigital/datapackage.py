@@ -6,6 +6,7 @@ keys.  Nothing about a column is written twice.
 
 from __future__ import annotations
 
+import inspect
 import types
 import typing
 from datetime import date
@@ -14,11 +15,13 @@ from typing import Any
 
 import pyarrow as pa
 
-from moroccodigital.enums import DescribedEnum
+from moroccodigital.enums import DatePrecision, DescribedEnum
 from moroccodigital.models import MODELS, Record
 
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 PARQUET_MEDIATYPE = "application/vnd.apache.parquet"
+ORDERED: frozenset[type[Enum]] = frozenset({DatePrecision})
+"""Vocabularies whose order means something (most to least precise): ordered categoricals."""
 
 _ARROW = {str: pa.string(), int: pa.int64(), float: pa.float64(), bool: pa.bool_(), date: pa.date32()}
 _FRICTIONLESS = {str: "string", int: "integer", float: "number", bool: "boolean", date: "date"}
@@ -45,10 +48,16 @@ def column_type(model: type[Record], name: str) -> tuple[type, bool]:
     return annotation, nullable
 
 
+def column_names(model: type[Record]) -> list[str]:
+    """Columns in table order: the model's own fields first (ids lead), then inherited ones."""
+    own = [n for n in inspect.get_annotations(model) if n in model.model_fields]
+    return own + [n for n in model.model_fields if n not in own]
+
+
 def arrow_schema(model: type[Record]) -> pa.Schema:
     """The physical Arrow schema of a table."""
     fields = []
-    for name in model.model_fields:
+    for name in column_names(model):
         base, nullable = column_type(model, name)
         arrow_type = pa.string() if issubclass(base, Enum) else _ARROW[base]
         fields.append(pa.field(name, arrow_type, nullable=nullable))
@@ -57,7 +66,9 @@ def arrow_schema(model: type[Record]) -> pa.Schema:
 
 def to_arrow(model: type[Record], records: list[Record]) -> pa.Table:
     """Rows sorted by primary key, in the table's Arrow schema."""
-    rows = sorted((r.model_dump(mode="python") for r in records), key=lambda d: [d[k] for k in model.primary_key])
+    rows = sorted(
+        (r.model_dump(mode="python") for r in records), key=lambda d: [d[k] for k in model.primary_key]
+    )
     for row in rows:
         for key, value in row.items():
             if isinstance(value, Enum):
@@ -68,7 +79,8 @@ def to_arrow(model: type[Record], records: list[Record]) -> pa.Table:
 def table_schema(model: type[Record]) -> dict[str, Any]:
     """Frictionless Table Schema of a table: types, descriptions, constraints and keys."""
     fields = []
-    for name, info in model.model_fields.items():
+    for name in column_names(model):
+        info = model.model_fields[name]
         base, nullable = column_type(model, name)
         spec: dict[str, Any] = {"name": name, "description": info.description or ""}
         if issubclass(base, Enum):
@@ -76,6 +88,7 @@ def table_schema(model: type[Record]) -> dict[str, Any]:
             constraints: dict[str, Any] = {"enum": [m.value for m in base]}
             if issubclass(base, DescribedEnum):
                 spec["categories"] = [{"value": m.value, "label": m.definition} for m in base]
+                spec["categoriesOrdered"] = base in ORDERED
         else:
             spec["type"] = _FRICTIONLESS[base]
             constraints = {}

@@ -71,14 +71,20 @@ class InitiativeKind(DescribedEnum):
 class EventType(DescribedEnum):
     """PLOVER event categories used in this dataset."""
 
-    AGREE = "AGREE", (
-        "Agree to, offer, promise or indicate willingness to cooperate; includes future-tense "
-        "cooperation and promises of future aid."
+    AGREE = (
+        "AGREE",
+        (
+            "Agree to, offer, promise or indicate willingness to cooperate; includes future-tense "
+            "cooperation and promises of future aid."
+        ),
     )
     CONSULT = "CONSULT", "All consultations and meetings, including visiting and hosting visits."
-    SUPPORT = "SUPPORT", (
-        "Non-material cooperation: express support for or commend a policy or actor, or sign or "
-        "finalise an agreement (CAMEO 057)."
+    SUPPORT = (
+        "SUPPORT",
+        (
+            "Non-material cooperation: express support for or commend a policy or actor, or sign or "
+            "finalise an agreement (CAMEO 057)."
+        ),
     )
     COOPERATE = "COOPERATE", "Initiate or expand mutual material cooperation or exchange."
     AID = "AID", "Provide material aid whose benefits accrue primarily to the recipient (funding, grants)."

@@ -10,9 +10,8 @@ import math
 from datetime import date
 from typing import Annotated, ClassVar
 
-from typing_extensions import Self
-
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+from typing_extensions import Self
 
 from moroccodigital.enums import (
     ActorKind,
@@ -20,8 +19,8 @@ from moroccodigital.enums import (
     AgreementType,
     AliasKind,
     Comparator,
-    DeadlineBasis,
     DatePrecision,
+    DeadlineBasis,
     EventContext,
     EventMode,
     EventType,

@@ -68,8 +68,7 @@ def _right_ok(text: str, j: int, quote: str) -> bool:
         return True
     nxt = text[j]
     if quote[-1].isdigit() and (
-        nxt.isdigit()
-        or (nxt in NUMBER_SEPARATORS and j + 1 < len(text) and text[j + 1].isdigit())
+        nxt.isdigit() or (nxt in NUMBER_SEPARATORS and j + 1 < len(text) and text[j + 1].isdigit())
     ):
         return False
     return not _is_word(quote[-1]) or not _is_word(nxt)

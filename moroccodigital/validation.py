@@ -48,8 +48,15 @@ def _hashes(descriptor: Path) -> list[Problem]:
         expected = res.get("hash", "").removeprefix("sha256:")
         actual = sha256_file(path)
         if actual != expected:
-            problems.append(Problem(where, res["name"], "hash",
-                                    f"sha256 is {actual}, descriptor says {expected}: the file was changed or truncated; rebuild or reinstall"))
+            problems.append(
+                Problem(
+                    where,
+                    res["name"],
+                    "hash",
+                    f"sha256 is {actual}, descriptor says {expected}: the file was changed or "
+                    "truncated; rebuild or reinstall",
+                )
+            )
     return problems
 
 
@@ -76,8 +83,14 @@ def _arrow_schemas(data: Path) -> list[Problem]:
         expected = arrow_schema(model_for(res["name"]))
         actual = pq.ParquetFile(data / res["path"]).schema_arrow
         if not actual.remove_metadata().equals(expected):
-            problems.append(Problem(res["path"], res["name"], "schema",
-                                    f"physical Arrow schema {actual} differs from the Table Schema's {expected}"))
+            problems.append(
+                Problem(
+                    res["path"],
+                    res["name"],
+                    "schema",
+                    f"physical Arrow schema {actual} differs from the Table Schema's {expected}",
+                )
+            )
     return problems
 
 
@@ -88,6 +101,12 @@ def _anchors(data: Path, texts: dict[str, str]) -> list[Problem]:
     for row in table.to_pylist():
         text = texts.get(row["source_id"])
         if text is None or text[row["start"] : row["end"]] != row["quote"]:
-            problems.append(Problem("evidence.parquet", row["evidence_id"], "quote",
-                                    f"does not match {row['source_id']} at {row['start']}-{row['end']}"))
+            problems.append(
+                Problem(
+                    "evidence.parquet",
+                    row["evidence_id"],
+                    "quote",
+                    f"does not match {row['source_id']} at {row['start']}-{row['end']}",
+                )
+            )
     return problems
