@@ -56,12 +56,10 @@ def main() -> None:
     ours_all = _median_seconds("import moroccodigital as md; md.load_all()", runs)
     print(f"median of {runs} cold processes each (python startup alone: {python_start:.3f} s)")
     print(f"import moroccodigital              {imported:.3f} s   goal <= 0.15 s")
-    print(
-        f"load events / read_parquet floor   {ours_one:.3f} / {floor_one:.3f} s = {ours_one / floor_one:.2f}   goal <= 1.10"
-    )
-    print(
-        f"load all    / read_parquet floor   {ours_all:.3f} / {floor_all:.3f} s = {ours_all / floor_all:.2f}   goal <= 1.10"
-    )
+    for label, ours, floor in (("load events", ours_one, floor_one), ("load all   ", ours_all, floor_all)):
+        print(
+            f"{label} / read_parquet floor   {ours:.3f} / {floor:.3f} s = {ours / floor:.2f}   goal <= 1.10"
+        )
     print(f"wheel size                         {_wheel_size() / 1e6:.2f} MB   goal <= 1 MB")
 
 
