@@ -1,8 +1,9 @@
 """The build: seeds and annotations -> validated records -> data/ and schemas/, atomically.
 
 Everything is written into a fresh folder beside data/, validated there, and only then swapped
-in.  A failed or interrupted build leaves data/ and schemas/ as they were; a lock keeps two
-builds from running at once.
+in.  The swap is two renames per folder under a journal: a build killed between them is rolled
+back by `recover`, which every build runs first.  A failed or interrupted build therefore leaves
+data/ and schemas/ as they were; a lock keeps two builds from running at once.
 """
 
 from __future__ import annotations
@@ -10,8 +11,10 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import json
+import os
 import re
 import shutil
+import signal
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
@@ -23,12 +26,15 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from moroccodigital import checks, curation, datapackage, validation
+from moroccodigital import checks, curation, datapackage, metadata, validation
 from moroccodigital.errors import BuildError, Problem
 from moroccodigital.models import MODELS
 from moroccodigital.sources import sha256_file
+from moroccodigital.yamlfiles import load_yaml
 
 OUTPUTS = ("data", "schemas")
+JOURNAL = ".build-swap.json"
+"""Present only while a swap is under way: it lists the outputs that existed before it."""
 PARQUET_OPTIONS: dict[str, Any] = {
     "compression": "zstd",
     "compression_level": 9,
@@ -51,7 +57,7 @@ def build(root: Path, report: Report = _quiet) -> dict[str, int]:
     """Build data/ and schemas/ under a project root; returns the row count of each table."""
     root = root.resolve()
     with _lock(root):
-        _recover(root)
+        recover(root)
         report("reading seeds and annotations")
         cur = curation.read_curation(root / "seeds")
         tables, problems = checks.validate(cur)
@@ -61,14 +67,41 @@ def build(root: Path, report: Report = _quiet) -> dict[str, int]:
         with tempfile.TemporaryDirectory(prefix=".build-", dir=root) as tmp:
             staging = Path(tmp)
             report("writing Parquet, CSV and descriptors")
-            _write(staging, tables, meta)
+            _guarded(lambda: _write(staging, tables, meta), "writing the new files")
+            _checkpoint("written")
             report("validating the written package (frictionless, hashes, Arrow schemas, anchors)")
             problems = validation.validate_package(staging / "data", cur.texts)
             if problems:
                 raise BuildError(problems)
-            _swap(root, staging)
+            _checkpoint("validated")
+            _guarded(lambda: _swap(root, staging), "putting the new files in place")
+        metadata.write_citation(root / "data", root / "CITATION.cff")
         report("done")
         return {name: len(rows) for name, rows in tables.items()}
+
+
+def _guarded(step: Callable[[], None], what: str) -> None:
+    """Run a step that touches the disk; an OS error becomes a readable BuildError."""
+    try:
+        step()
+    except OSError as err:
+        where = err.filename or "data/"
+        raise BuildError(
+            [
+                Problem(
+                    str(where),
+                    "",
+                    "",
+                    f"{err.strerror or err} while {what}; data/ and schemas/ were not changed",
+                )
+            ]
+        ) from None
+
+
+def _checkpoint(name: str) -> None:
+    """Fault injection for the tests: MOROCCODIGITAL_KILL_AT=<name> kills the build right here."""
+    if os.environ.get("MOROCCODIGITAL_KILL_AT") == name:
+        os.kill(os.getpid(), signal.SIGKILL)
 
 
 @contextlib.contextmanager
@@ -90,30 +123,52 @@ def _lock(root: Path) -> Iterator[None]:
         yield
 
 
-def _recover(root: Path) -> None:
-    """Finish a swap that an earlier build was killed in the middle of."""
+def recover(root: Path) -> None:
+    """Undo what an interrupted build left: roll back an unfinished swap (the journal is still
+    there), drop the previous outputs of a finished one, and remove stale staging folders."""
+    journal = root / JOURNAL
+    if journal.exists():
+        existed = set(json.loads(journal.read_text(encoding="utf-8")))
+        for name in OUTPUTS:
+            current, previous = root / name, root / f".{name}.previous"
+            if previous.exists():
+                if current.exists():
+                    shutil.rmtree(current)
+                previous.rename(current)
+            elif name not in existed and current.exists():
+                shutil.rmtree(current)
+        journal.unlink()
     for name in OUTPUTS:
-        previous = root / f".{name}.previous"
-        if previous.exists():
-            if (root / name).exists():
-                shutil.rmtree(previous)
-            else:
-                previous.rename(root / name)
+        shutil.rmtree(root / f".{name}.previous", ignore_errors=True)
+    for stale in root.glob(".build-*"):
+        if stale.is_dir():
+            shutil.rmtree(stale, ignore_errors=True)
 
 
 def _swap(root: Path, staging: Path) -> None:
-    for name in OUTPUTS:
-        current, previous = root / name, root / f".{name}.previous"
-        if current.exists():
-            current.rename(previous)
-        (staging / name).rename(current)
+    """Rename the new outputs into place; the journal's removal is the commit point."""
+    journal = root / JOURNAL
+    existed = [name for name in OUTPUTS if (root / name).exists()]
+    journal.write_text(json.dumps(existed), encoding="utf-8")
+    try:
+        for name in OUTPUTS:
+            _checkpoint(f"swap-{name}")
+            current, previous = root / name, root / f".{name}.previous"
+            if current.exists():
+                current.rename(previous)
+            (staging / name).rename(current)
+        journal.unlink()
+    except OSError:
+        recover(root)
+        raise
+    _checkpoint("committed")
     for name in OUTPUTS:
         shutil.rmtree(root / f".{name}.previous", ignore_errors=True)
 
 
 def _metadata(root: Path, cur: curation.Curation) -> dict[str, Any]:
     """Package metadata: the curated file, the one version, the release date, the sources."""
-    meta = curation.load_yaml(root / "seeds" / "registry" / "package.yaml")
+    meta = load_yaml(root / "seeds" / "registry" / "package.yaml")
     version = _version(root)
     meta["version"] = version
     meta["created"] = _release_date(root, version)
@@ -169,6 +224,7 @@ def _write(staging: Path, tables: checks.Tables, meta: dict[str, Any]) -> None:
     _write_json(data / "datapackage.json", datapackage.package(meta, parquet_resources))
     csv_meta = {**meta, "name": f"{meta['name']}-csv", "title": f"{meta['title']} (CSV copy)"}
     _write_json(csv_dir / "datapackage.json", datapackage.package(csv_meta, csv_resources))
+    metadata.write_metadata(data)
 
 
 def _write_csv(table: pa.Table, path: Path) -> None:

@@ -25,24 +25,50 @@ EDTF_COLUMNS = (
 
 
 def validate(cur: Curation) -> tuple[Tables, list[Problem]]:
-    """Validate every row against its model and every record against the others."""
+    """Validate every row against its model and every record against the others.
+
+    Each mistake is reported once, where it stands: for rows that depend on a record already
+    reported invalid (its links, its aliases, its passages), errors in the key and reference
+    columns, which only repeat the parent's, are not reported again."""
     problems = list(cur.problems)
-    rows = _prepare_aliases(cur.rows, problems)
+    rows = _prepare_aliases(_unique(cur.rows, problems), problems)
+    order = {m.table: i for i, m in enumerate(MODELS)}
     tables: Tables = {m.table: [] for m in MODELS}
     origin: dict[tuple[str, str], str] = {}
     invalid: set[tuple[str, str]] = set()
-    for row in rows:
-        record = _to_model(row, problems)
-        if record is not None:
+    for row in sorted(rows, key=lambda r: order[r.table]):
+        model = model_for(row.table)
+        key = str(row.data.get(model.primary_key[0]))
+        parents = {(ref.split(".")[0], str(row.data.get(col))) for col, ref in model.foreign_keys.items()}
+        quiet = {*model.foreign_keys, *model.primary_key} if parents & invalid else set()
+        record = _to_model(row, problems, quiet)
+        if record is None:
+            invalid.add((row.table, key))
+        else:
             tables[row.table].append(record)
             origin[(row.table, _key(record))] = row.file
-        else:
-            invalid.add((row.table, str(row.data.get(model_for(row.table).primary_key[0]))))
-    tables["evidence"] = _evidence(cur, problems)
+    tables["evidence"] = _evidence(cur, problems, invalid)
     problems += _check_keys(tables, origin, invalid)
     problems += _check_coverage(tables, origin)
     problems += _check_codes(tables, origin)
     return tables, problems
+
+
+def _unique(rows: list[Row], problems: list[Problem]) -> list[Row]:
+    """The first row of each primary key wins; a later one is reported where it stands.
+    (Alias rows repeat by design, one per mention: they are merged later.)"""
+    first: dict[tuple[str, str], str] = {}
+    out = []
+    for row in rows:
+        model = model_for(row.table)
+        key = "|".join(str(row.data.get(k)) for k in model.primary_key)
+        if row.table != "aliases" and (row.table, key) in first:
+            message = f"duplicate id (first defined in {first[(row.table, key)]})"
+            problems.append(Problem(row.file, f"{row.table}/{key}", "/".join(model.primary_key), message))
+            continue
+        first.setdefault((row.table, key), row.file)
+        out.append(row)
+    return out
 
 
 def _key(record: Record) -> str:
@@ -59,25 +85,27 @@ def _fill_nulls(table: str, data: dict[str, Any]) -> dict[str, Any]:
     return filled
 
 
-def _to_model(row: Row, problems: list[Problem]) -> Record | None:
+def _to_model(row: Row, problems: list[Problem], quiet: set[str]) -> Record | None:
     model = model_for(row.table)
     record_name = str(row.data.get(model.primary_key[0], "?"))
     try:
         return model.model_validate(_fill_nulls(row.table, row.data))
     except ValidationError as err:
+        if row.reported:
+            return None
         for e in err.errors():
+            if e["loc"] and e["loc"][0] in quiet:
+                continue
             where = ".".join(str(p) for p in e["loc"]) or "(record)"
-            got = (
-                f" (got {e['input']!r})"
-                if e["type"] != "missing" and not isinstance(e["input"], dict)
-                else ""
-            )
+            shown = e["type"] != "missing" and not isinstance(e["input"], dict)
+            got = f" (got {e['input']!r})" if shown else ""
             problems.append(Problem(row.file, f"{row.table}/{record_name}", where, e["msg"] + got))
         return None
 
 
 def _prepare_aliases(rows: list[Row], problems: list[Problem]) -> list[Row]:
-    """One alias row per surface form; alias_kind defaults to 'name' when it is the actor's name."""
+    """One alias row per surface form; alias_kind defaults to 'name' when it is the actor's name
+    (for an unknown actor the dangling reference is what gets reported)."""
     names = {r.data.get("actor_id"): r.data.get("name_ar") for r in rows if r.table == "actors"}
     out: list[Row] = []
     seen: dict[str, dict[str, Any]] = {}
@@ -87,38 +115,27 @@ def _prepare_aliases(rows: list[Row], problems: list[Problem]) -> list[Row]:
             continue
         data = dict(row.data)
         if data.get("alias_kind") is None:
-            if names.get(data["actor_id"]) == data["alias_ar"]:
+            if data["actor_id"] not in names or names[data["actor_id"]] == data["alias_ar"]:
                 data["alias_kind"] = AliasKind.NAME.value
             else:
-                problems.append(
-                    Problem(
-                        row.file,
-                        f"aliases/{data['actor_id']}",
-                        "alias_kind",
-                        f"{data['alias_ar']!r} differs from the actor's name_ar; say which kind it is",
-                    )
-                )
+                message = f"{data['alias_ar']!r} differs from the actor's name_ar; say which kind it is"
+                problems.append(Problem(row.file, f"aliases/{data['actor_id']}", "alias_kind", message))
                 continue
         previous = seen.get(data["alias_id"])
         if previous is None:
             seen[data["alias_id"]] = data
             out.append(Row("aliases", data, row.file))
         elif previous["alias_kind"] != data["alias_kind"]:
-            problems.append(
-                Problem(
-                    row.file,
-                    f"aliases/{data['actor_id']}",
-                    "alias_kind",
-                    f"{data['alias_ar']!r} is given two different kinds",
-                )
-            )
+            message = f"{data['alias_ar']!r} is given two different kinds"
+            problems.append(Problem(row.file, f"aliases/{data['actor_id']}", "alias_kind", message))
     return out
 
 
-def _evidence(cur: Curation, problems: list[Problem]) -> list[Record]:
+def _evidence(cur: Curation, problems: list[Problem], invalid: set[tuple[str, str]]) -> list[Record]:
     """Number each record's passages in text order: ids do not depend on annotation order."""
     ordered = sorted(
-        cur.evidence, key=lambda e: (e["record_table"], e["record_id"], e["source_id"], e["start"], e["end"])
+        (e for e in cur.evidence if (e["record_table"], e["record_id"]) not in invalid),
+        key=lambda e: (e["record_table"], e["record_id"], e["source_id"], e["start"], e["end"]),
     )
     counters: dict[tuple[str, str], int] = defaultdict(int)
     seen: set[tuple[Any, ...]] = set()
@@ -135,66 +152,38 @@ def _evidence(cur: Curation, problems: list[Problem]) -> list[Record]:
             out.append(Evidence.model_validate(data))
         except ValidationError as err:
             for e in err.errors():
-                problems.append(
-                    Problem(ev["file"], f"evidence/{ev['record_id']}", ".".join(map(str, e["loc"])), e["msg"])
-                )
+                where = ".".join(map(str, e["loc"]))
+                problems.append(Problem(ev["file"], f"evidence/{ev['record_id']}", where, e["msg"]))
     return out
 
 
 def _check_keys(
     tables: Tables, origin: dict[tuple[str, str], str], invalid: set[tuple[str, str]]
 ) -> list[Problem]:
-    """Unique primary keys; every reference resolves (references to rows already reported invalid
-    are not reported again)."""
-    problems: list[Problem] = []
-    keys: dict[str, set[str]] = {}
-    for model in MODELS:
-        seen: set[str] = set()
-        for record in tables[model.table]:
-            key = _key(record)
-            if key in seen:
-                problems.append(
-                    Problem(
-                        origin.get((model.table, key), "?"),
-                        f"{model.table}/{key}",
-                        "/".join(model.primary_key),
-                        "duplicate id",
-                    )
-                )
-            seen.add(key)
-        keys[model.table] = {str(getattr(r, model.primary_key[0])) for r in tables[model.table]}
+    """Every reference resolves.  Each missing target is reported once, at its first reference,
+    with the number of others; references to rows already reported invalid are not reported."""
+    keys = {m.table: {str(getattr(r, m.primary_key[0])) for r in tables[m.table]} for m in MODELS}
+    dangling: dict[tuple[str, str], list[tuple[str, str, str]]] = defaultdict(list)
     for model in MODELS:
         for record in tables[model.table]:
             for column, ref in model.foreign_keys.items():
                 value = getattr(record, column)
-                ref_table = ref.split(".")[0]
-                if (
-                    value is not None
-                    and str(value) not in keys[ref_table]
-                    and (ref_table, str(value)) not in invalid
-                ):
-                    problems.append(
-                        Problem(
-                            origin.get((model.table, _key(record)), "?"),
-                            f"{model.table}/{_key(record)}",
-                            column,
-                            f"refers to {value!r}, which is not in {ref_table}",
-                        )
-                    )
+                target = (ref.split(".")[0], str(value))
+                if value is not None and target[1] not in keys[target[0]] and target not in invalid:
+                    where = origin.get((model.table, _key(record)), "?")
+                    dangling[target].append((where, f"{model.table}/{_key(record)}", column))
     for ev in tables["evidence"]:
         assert isinstance(ev, Evidence)
-        if (
-            ev.record_id not in keys[ev.record_table.value]
-            and (ev.record_table.value, ev.record_id) not in invalid
-        ):
-            problems.append(
-                Problem(
-                    "evidence",
-                    ev.evidence_id,
-                    "record_id",
-                    f"{ev.record_id!r} is not in {ev.record_table.value}",
-                )
-            )
+        target = (ev.record_table.value, ev.record_id)
+        if ev.record_id not in keys[target[0]] and target not in invalid:
+            dangling[target].append(("evidence", ev.evidence_id, "record_id"))
+    problems = []
+    for (table, value), places in dangling.items():
+        file, record, column = places[0]
+        others = f" (and {len(places) - 1} other references)" if len(places) > 1 else ""
+        problems.append(
+            Problem(file, record, column, f"refers to {value!r}, which is not in {table}{others}")
+        )
     return problems
 
 

@@ -10,15 +10,15 @@ offsets are computed here, never typed by hand.
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from moroccodigital.errors import Problem
 from moroccodigital.sources import QuoteError, locate, read_text, sha256_file
+from moroccodigital.yamlfiles import AnnotationFileError, load_yaml
 
 REGISTRIES = {"actors": "actors.yaml", "places": "places.yaml", "initiatives": "initiatives.yaml"}
 DATE_KEYS = ("text", "edtf", "precision", "lower", "upper", "note", "corroborated")
@@ -32,6 +32,9 @@ class Row:
     table: str
     data: dict[str, Any]
     file: str
+    reported: bool = False
+    """A problem with this row was already reported (e.g. its quote was not found): its model
+    errors would only repeat it."""
 
 
 @dataclass
@@ -46,37 +49,31 @@ class Curation:
     problems: list[Problem] = field(default_factory=list)
 
 
-def load_yaml(path: Path) -> Any:
-    """Parse YAML safely (no tags, no object construction)."""
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
-
-
 def read_curation(seeds: Path) -> Curation:
     """Read the registries and every seed's annotation file."""
     cur = Curation()
     for table, name in REGISTRIES.items():
         path = seeds / "registry" / name
-        items = _read_list(path, cur)
-        for item in items:
+        for item in _read_list(path, cur):
             cur.rows.append(Row(table, item, _rel(path)))
     for text_path in sorted(seeds.glob("*.txt")):
-        ann = text_path.with_suffix(".yaml")
-        if not ann.exists():
+        if not text_path.with_suffix(".yaml").exists():
             cur.problems.append(Problem(_rel(text_path), "", "", "no annotation file beside it"))
-            continue
     for ann in sorted(seeds.glob("*.yaml")):
         _SeedReader(ann, cur).read()
     return cur
 
 
 def _rel(path: Path) -> str:
-    return f"{path.parent.name}/{path.name}"
+    """A curated file's path as the project names it (seeds/…)."""
+    parts = path.parts
+    return "/".join(parts[parts.index("seeds") :]) if "seeds" in parts else path.name
 
 
 def _read_list(path: Path, cur: Curation) -> list[dict[str, Any]]:
     try:
         data = load_yaml(path)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
+    except (OSError, AnnotationFileError) as err:
         cur.problems.append(Problem(_rel(path), "", "", f"cannot read: {err}"))
         return []
     if not isinstance(data, list) or not all(isinstance(d, dict) for d in data):
@@ -104,7 +101,7 @@ class _SeedReader:
     def read(self) -> None:
         try:
             doc = load_yaml(self.path)
-        except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
+        except (OSError, AnnotationFileError) as err:
             self.problem("", "", f"cannot read: {err}")
             return
         if not isinstance(doc, dict) or not isinstance(doc.get("source"), dict):
@@ -154,6 +151,12 @@ class _SeedReader:
             self.problem(record, fld, f"passage at {start}-{end} lies outside headline and body")
         if not spec.get("gloss"):
             self.problem(record, f"{fld}.gloss", "every passage needs an English gloss")
+        self.cite(span, spec.get("gloss") or "(missing)", table, record)
+        return str(spec["quote"])
+
+    def cite(self, span: tuple[int, int], gloss: str, table: str, record: str) -> None:
+        """Record a located passage as evidence of a record."""
+        start, end = span
         self.cur.evidence.append(
             {
                 "source_id": self.source_id,
@@ -162,13 +165,17 @@ class _SeedReader:
                 "start": start,
                 "end": end,
                 "quote": self.text[start:end],
-                "gloss_en": spec.get("gloss") or "",
+                "gloss_en": gloss,
                 "file": self.file,
             }
         )
-        return str(spec["quote"])
 
     def _locate(self, spec: dict[str, Any], record: str, fld: str) -> tuple[int, int] | None:
+        if not unicodedata.is_normalized("NFC", str(spec.get("quote", ""))):
+            self.problem(
+                record, f"{fld}.quote", "quote is not in Unicode NFC as the seeds are; copy it from the text"
+            )
+            return None
         occurrence = spec.get("occurrence")
         if occurrence is not None and (isinstance(occurrence, bool) or not isinstance(occurrence, int)):
             self.problem(record, f"{fld}.occurrence", "expected a whole number from 1")
@@ -201,14 +208,14 @@ class _SeedReader:
         if not text_path.exists():
             self.problem(sid, "file_name", f"no seed article {text_path.name}")
             return False
-        actual = sha256_file(text_path)
-        if src.get("sha256") != actual:
-            self.problem(sid, "sha256", f"the seed's sha256 is {actual}, not {src.get('sha256')}")
-            return False
         try:
             self.text = read_text(text_path)
         except ValueError as err:
             self.problem(sid, "file_name", str(err))
+            return False
+        actual = sha256_file(text_path)
+        if src.get("sha256") != actual:
+            self.problem(sid, "sha256", f"the seed's sha256 is {actual}, not {src.get('sha256')}")
             return False
         self.cur.texts[sid] = self.text
         body = src.get("body")
@@ -268,14 +275,15 @@ class _SeedReader:
         aid = alias_id(record, alias)
         data = {"alias_id": aid, "actor_id": record, "alias_ar": alias, "alias_kind": item.get("alias_kind")}
         self.cur.rows.append(Row("aliases", data, self.file))
-        self.anchor(spec, "aliases", aid, "mention")
+        evidence = self.cur.evidence[-1]
+        self.cite((evidence["start"], evidence["end"]), evidence["gloss_en"], "aliases", aid)
 
     def _role(self, item: dict[str, Any]) -> None:
         rid = str(item.get("role_id", ""))
         quote = self.anchor(item.get("title"), "roles", rid, "title")
         row = {k: v for k, v in item.items() if k != "title"}
         row.update(source_id=self.source_id, title_ar=quote)
-        self.cur.rows.append(Row("roles", row, self.file))
+        self.cur.rows.append(Row("roles", row, self.file, reported=quote is None))
 
     def _date(self, item: dict[str, Any], table: str, record: str, prefix: str) -> dict[str, Any]:
         spec = item.get(prefix)
@@ -369,4 +377,4 @@ class _SeedReader:
         self._passages(item, "targets", tid, required=False)
         row = {k: v for k, v in item.items() if k not in {"expression", "deadline", "evidence"}}
         row.update(source_id=self.source_id, value_text=quote, **self._date(item, "targets", tid, "deadline"))
-        self.cur.rows.append(Row("targets", row, self.file))
+        self.cur.rows.append(Row("targets", row, self.file, reported=quote is None))

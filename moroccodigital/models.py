@@ -6,7 +6,6 @@ Schemas and the codebook.  Class variables name each table, its primary key and 
 
 from __future__ import annotations
 
-import math
 from datetime import date
 from typing import Annotated, ClassVar
 
@@ -416,7 +415,7 @@ class Agreement(Dated):
     """The event at which it was signed or enacted."""
     initiative_id: Slug | None
     """The initiative the agreement creates or serves."""
-    amount: Annotated[float, Field(ge=0)] | None
+    amount: Annotated[float, Field(ge=0, allow_inf_nan=False)] | None
     """Amount of money involved, if stated."""
     currency: Currency | None
     """ISO 4217 currency of the amount."""
@@ -487,7 +486,7 @@ class Target(Record):
     """Goal, commitment, budget, capacity plan or forecast."""
     indicator_en: Text
     """What is counted, in English."""
-    value: Annotated[float, Field(ge=0)] | None
+    value: Annotated[float, Field(ge=0, allow_inf_nan=False)] | None
     """The number, with number words and separators resolved (50 ألف = 50000); null if unstated."""
     comparator: Comparator
     """How the value is qualified in the text."""
@@ -520,8 +519,6 @@ class Target(Record):
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
-        if self.value is not None and not math.isfinite(self.value):
-            raise ValueError("value must be finite")
         if (self.value is None) != (self.comparator is Comparator.UNSPECIFIED):
             raise ValueError("value is null exactly when the comparator is 'unspecified'")
         if (self.unit is Unit.CURRENCY) != (self.currency is not None):
