@@ -179,11 +179,9 @@ def _check_keys(
             dangling[target].append(("evidence", ev.evidence_id, "record_id"))
     problems = []
     for (table, value), places in dangling.items():
-        file, record, column = places[0]
+        file, where, column = places[0]
         others = f" (and {len(places) - 1} other references)" if len(places) > 1 else ""
-        problems.append(
-            Problem(file, record, column, f"refers to {value!r}, which is not in {table}{others}")
-        )
+        problems.append(Problem(file, where, column, f"refers to {value!r}, which is not in {table}{others}"))
     return problems
 
 
