@@ -20,9 +20,42 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    if args.sqlite:
+        from moroccodigital.explore import export_sqlite
+
+        print(export_sqlite(Path(args.sqlite), force=args.force))
+        return 0
     from moroccodigital.export import export_zip
 
     print(export_zip(Path(args.root), Path(args.zip), with_texts=args.with_texts, force=args.force))
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from moroccodigital.explore import serve
+
+    serve(port=args.port)
+    return 0
+
+
+def _publish_ckan(args: argparse.Namespace) -> int:
+    from moroccodigital.publish_ckan import PublishError, publish_ckan
+
+    try:
+        report = publish_ckan(
+            args.url,
+            args.org,
+            data_dir=Path(args.data),
+            dataset=args.dataset,
+            dry_run=args.dry_run,
+            token_env=args.token_env,
+            with_texts=args.with_texts,
+            progress=lambda step: print(f"publish: {step}", file=sys.stderr),
+        )
+    except PublishError as err:
+        print(f"publish: {err}", file=sys.stderr)
+        return 1
+    print(report.summary())
     return 0
 
 
@@ -35,7 +68,13 @@ def parser() -> argparse.ArgumentParser:
     export = commands.add_parser(
         "export", help="write one zip of the data, its metadata, README, CHANGELOG and licences (for Zenodo)"
     )
-    export.add_argument("--zip", required=True, metavar="PATH", help="the archive to write")
+    written = export.add_mutually_exclusive_group(required=True)
+    written.add_argument("--zip", metavar="PATH", help="the archive to write")
+    written.add_argument(
+        "--sqlite",
+        metavar="PATH",
+        help="a SQLite database of every table, with keys and Arabic-aware search (needs the explore extra)",
+    )
     export.add_argument("--root", default=".", help="project folder holding data/ (default: current folder)")
     export.add_argument(
         "--with-texts",
@@ -46,6 +85,33 @@ def parser() -> argparse.ArgumentParser:
         "--force", action="store_true", help="replace PATH even if 'moroccodigital export' did not write it"
     )
     export.set_defaults(run=_export)
+    serve = commands.add_parser(
+        "serve", help="browse the data in Datasette on 127.0.0.1, evidence beside every record (explore extra)"
+    )
+    serve.add_argument("--port", type=int, default=8001, help="port on 127.0.0.1 (default: 8001)")
+    serve.set_defaults(run=_serve)
+    publish = commands.add_parser("publish", help="publish the dataset to a data portal")
+    portals = publish.add_subparsers(dest="portal", required=True)
+    ckan = portals.add_parser(
+        "ckan",
+        help="create or update the dataset on a CKAN portal; the API token is read from the environment",
+    )
+    ckan.add_argument("--url", required=True, help="the portal's address, e.g. https://data.example.org")
+    ckan.add_argument("--org", required=True, help="name of the CKAN organization that owns the dataset")
+    ckan.add_argument("--dataset", help="dataset name on the portal (default: the Data Package's name)")
+    ckan.add_argument("--data", default="data", help="the built data folder (default: ./data)")
+    ckan.add_argument(
+        "--token-env",
+        default="CKAN_API_TOKEN",
+        help="environment variable holding the API token (default: %(default)s)",
+    )
+    ckan.add_argument(
+        "--with-texts",
+        action="store_true",
+        help="also upload the article texts (their publishers' copyright)",
+    )
+    ckan.add_argument("--dry-run", action="store_true", help="print the plan and touch no network")
+    ckan.set_defaults(run=_publish_ckan)
     return top
 
 

@@ -1,0 +1,523 @@
+"""Publishing to CKAN: the mapping and the plan offline, then the real data to a real CKAN.
+
+The integration tests publish a copy of the built data/ three times to the CKAN that
+ckan/ckan_server.py starts (create; again with nothing changed; again after one table changed)
+and check the result through CKAN's own API: the dataset's fields, one resource per file, each
+download's sha256, and `package_search` within the organization.  The token must never appear
+in anything printed, raised or logged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import http.server
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from ckan_site import Site, running_site
+from helpers import ROOT
+
+from moroccodigital.ckan_plan import ckan_metadata, files_to_publish, plan_publication, validate_url
+from moroccodigital.publish_ckan import PublishError, PublishReport, publish_ckan
+from moroccodigital.sources import sha256_file
+
+TOKEN_ENV = "MOROCCODIGITAL_TEST_CKAN_TOKEN"
+SENTINEL = f"sentinel-token-{uuid.uuid4().hex}"
+"""A fake token for the offline tests: it must never show up in their output either."""
+
+
+def _copy_data(target: Path) -> Path:
+    shutil.copytree(ROOT / "data", target)
+    return target
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _rewrite_resource(data: Path, relative: str, content: bytes) -> None:
+    """Replace a file and update its descriptor's hash (and bytes), as a rebuild would."""
+    (data / relative).write_bytes(content)
+    descriptor_path = data / ("csv/datapackage.json" if relative.startswith("csv/") else "datapackage.json")
+    descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
+    for resource in descriptor["resources"]:
+        if resource["path"] == Path(relative).name:
+            resource["hash"] = f"sha256:{hashlib.sha256(content).hexdigest()}"
+            if "bytes" in resource:
+                resource["bytes"] = len(content)
+    descriptor_path.write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+# --- offline: mapping, plan, validation --------------------------------------------------------
+
+
+def test_importing_the_publisher_does_not_import_ckanapi() -> None:
+    check = "import sys, moroccodigital.publish_ckan; assert 'ckanapi' not in sys.modules, 'ckanapi imported'"
+    result = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def test_the_built_descriptor_maps_to_ckan_fields() -> None:
+    descriptor = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    meta = ckan_metadata(descriptor, "moroccodigital")
+    assert meta["name"] == "moroccodigital"
+    assert meta["title"] == descriptor["title"]
+    assert meta["notes"] == descriptor["description"]
+    assert meta["license_id"] == "cc-by"
+    assert meta["version"] == descriptor["version"]
+    assert meta["url"] == descriptor["homepage"]
+    assert [t["name"] for t in meta["tags"]] == descriptor["keywords"]
+    assert meta["author"] == meta["maintainer"] == "moroccodigital contributors"
+    extras = {e["key"]: e["value"] for e in meta["extras"]}
+    assert extras["datapackage_name"] == descriptor["name"]
+    assert extras["created"] == descriptor["created"]
+    assert "the article texts remain their publishers'" in extras["license_statement"]
+    sources = [v for k, v in extras.items() if k.startswith("source_")]
+    assert len(sources) == len(descriptor["sources"])
+    assert all(s["title"] in v for s, v in zip(descriptor["sources"], sources, strict=True))
+
+
+def test_roles_emails_and_an_unknown_licence_are_mapped() -> None:
+    descriptor = {
+        "title": "T",
+        "licenses": [{"name": "LicenseRef-custom"}],
+        "contributors": [
+            {"title": "Ann", "roles": ["creator"], "email": "ann@example.org"},
+            {"title": "Bob", "roles": ["maintainer"]},
+        ],
+    }
+    meta = ckan_metadata(descriptor, "t")
+    assert (meta["license_id"], meta["author"], meta["author_email"]) == (
+        "LicenseRef-custom",
+        "Ann",
+        "ann@example.org",
+    )
+    assert (meta["maintainer"], meta["maintainer_email"]) == ("Bob", "")
+
+
+def test_a_keyword_that_is_not_a_ckan_tag_is_refused() -> None:
+    with pytest.raises(PublishError, match="not a valid CKAN tag"):
+        ckan_metadata({"keywords": ["a/b"]}, "t")
+
+
+@pytest.mark.parametrize(
+    ("url", "normalised"),
+    [
+        ("https://data.example.org/", "https://data.example.org"),
+        ("https://data.example.org/ckan/", "https://data.example.org/ckan"),
+        ("http://127.0.0.1:5000", "http://127.0.0.1:5000"),
+        ("http://localhost:5000/", "http://localhost:5000"),
+    ],
+)
+def test_portal_urls_are_normalised(url: str, normalised: str) -> None:
+    assert validate_url(url) == normalised
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "",
+        "data.example.org",
+        "ftp://data.example.org",
+        "file:///etc/passwd",
+        "http://data.example.org",  # the token would travel in clear text
+        "https://user:secret@data.example.org",
+        "https://data.example.org/?next=evil",
+        "https://data.example.org/#x",
+        "https://data.example.org:99999",
+        "https://data.example.org/a b",
+        "https://data.example.org\n/x",
+    ],
+)
+def test_unsafe_or_malformed_portal_urls_are_refused(url: str) -> None:
+    with pytest.raises(PublishError):
+        validate_url(url)
+
+
+@pytest.mark.parametrize("name", ["A", "Upper", "has space", "a/b", "../x", "x" * 101])
+def test_names_that_ckan_would_refuse_are_refused_before_any_request(name: str) -> None:
+    with pytest.raises(PublishError, match="not a CKAN name"):
+        plan_publication("https://data.example.org", name, data_dir=ROOT / "data")
+    with pytest.raises(PublishError, match="not a CKAN name"):
+        plan_publication("https://data.example.org", "org", data_dir=ROOT / "data", dataset=name)
+
+
+def test_every_parquet_and_csv_file_and_both_descriptors_are_planned() -> None:
+    data = ROOT / "data"
+    files = files_to_publish(data)
+    names = [f.name for f in files]
+    parquet = [r["path"] for r in json.loads((data / "datapackage.json").read_text())["resources"]]
+    csv = [
+        f"csv/{r['path']}" for r in json.loads((data / "csv" / "datapackage.json").read_text())["resources"]
+    ]
+    assert names == [*parquet, "datapackage.json", *csv, "csv/datapackage.json"]
+    assert all(f.sha256 == sha256_file(f.path) and f.size == f.path.stat().st_size for f in files)
+    assert {f.format for f in files} == {"Parquet", "CSV", "JSON"}
+
+
+def test_article_texts_are_planned_only_when_asked() -> None:
+    without = plan_publication("https://data.example.org", "org", data_dir=ROOT / "data")
+    with_texts = plan_publication("https://data.example.org", "org", data_dir=ROOT / "data", with_texts=True)
+    texts = sorted(p.name for p in (ROOT / "seeds").glob("*.txt"))
+    assert not [f for f in without.files if f.name.startswith("texts/")]
+    assert [f.name for f in with_texts.files if f.name.startswith("texts/")] == [f"texts/{t}" for t in texts]
+    assert "not included" in without.render()
+
+
+@pytest.mark.parametrize(
+    "path", ["../outside.parquet", "/etc/hostname", "csv/../../outside.parquet", "https://x.org/a"]
+)
+def test_a_descriptor_path_leaving_the_data_folder_is_refused(tmp_path: Path, path: str) -> None:
+    data = _copy_data(tmp_path / "data")
+    (tmp_path / "outside.parquet").write_bytes(b"not yours")
+    descriptor = json.loads((data / "datapackage.json").read_text())
+    descriptor["resources"][0]["path"] = path
+    (data / "datapackage.json").write_text(json.dumps(descriptor))
+    with pytest.raises(PublishError, match="leaves the data folder"):
+        files_to_publish(data)
+
+
+def test_a_symlink_out_of_the_data_folder_is_refused(tmp_path: Path) -> None:
+    data = _copy_data(tmp_path / "data")
+    first = json.loads((data / "datapackage.json").read_text())["resources"][0]["path"]
+    outside = tmp_path / "elsewhere.parquet"
+    shutil.move(data / first, outside)
+    (data / first).symlink_to(outside)
+    with pytest.raises(PublishError, match="resolves outside"):
+        files_to_publish(data)
+
+
+def test_a_file_that_differs_from_its_descriptor_is_refused(tmp_path: Path) -> None:
+    data = _copy_data(tmp_path / "data")
+    with (data / "csv" / "events.csv").open("ab") as handle:
+        handle.write(b"\n")
+    with pytest.raises(PublishError, match=r"csv/events\.csv: its sha256 differs"):
+        files_to_publish(data)
+
+
+def test_dry_run_prints_the_plan_without_network_or_token(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: Any, **kwargs: Any) -> None:
+        raise AssertionError("a dry run opened a network connection")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setenv(TOKEN_ENV, SENTINEL)
+    report = publish_ckan(
+        "https://data.example.org", "some-org", data_dir=ROOT / "data", dry_run=True, token_env=TOKEN_ENV
+    )
+    text = report.summary()
+    assert report.dry_run and not report.uploaded
+    assert f"${TOKEN_ENV} (set)" in text
+    assert all(f.name in text and f.sha256 in text for f in report.plan.files)
+    assert SENTINEL not in text
+
+
+def test_cli_dry_run_never_prints_the_token() -> None:
+    env = {**os.environ, TOKEN_ENV: SENTINEL}
+    args = ["--url", "https://data.example.org", "--org", "some-org", "--data", str(ROOT / "data")]
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "moroccodigital",
+            "publish",
+            "ckan",
+            *args,
+            "--dry-run",
+            "--token-env",
+            TOKEN_ENV,
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Publish plan" in result.stdout
+    assert SENTINEL not in result.stdout + result.stderr
+
+
+def test_without_a_token_the_variable_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(TOKEN_ENV, raising=False)
+    with pytest.raises(PublishError, match=TOKEN_ENV):
+        publish_ckan("https://data.example.org", "some-org", data_dir=ROOT / "data", token_env=TOKEN_ENV)
+
+
+def test_a_token_with_control_characters_is_refused_without_echoing_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv(TOKEN_ENV, f"{SENTINEL}\x07x")
+    with pytest.raises(PublishError) as caught:
+        publish_ckan("https://data.example.org", "some-org", data_dir=ROOT / "data", token_env=TOKEN_ENV)
+    assert SENTINEL not in str(caught.value)
+
+
+def test_refused_connections_are_retried_then_reported(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(TOKEN_ENV, SENTINEL)
+    steps: list[str] = []
+    url = f"http://127.0.0.1:{_free_port()}"  # nothing listens there
+    with pytest.raises(PublishError) as caught:
+        publish_ckan(
+            url,
+            "org",
+            data_dir=ROOT / "data",
+            token_env=TOKEN_ENV,
+            retries=3,
+            backoff=0.01,
+            progress=steps.append,
+        )
+    message = str(caught.value)
+    assert "looking the dataset up" in message and "gave up after 3 attempts" in message
+    assert "already uploaded: nothing" in message
+    assert sum("retrying" in s for s in steps) == 2
+    assert SENTINEL not in message + "".join(steps)
+    assert caught.value.__cause__ is None and caught.value.__suppress_context__
+
+
+def test_5xx_answers_are_retried_with_backoff(monkeypatch: pytest.MonkeyPatch) -> None:
+    hits: list[str] = []
+
+    class Unavailable(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            hits.append(self.path)
+            self.send_response(503)
+            self.end_headers()
+
+        do_POST = do_GET
+
+        def log_message(self, *args: Any) -> None:
+            return None
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Unavailable)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    monkeypatch.setenv(TOKEN_ENV, SENTINEL)
+    try:
+        with pytest.raises(PublishError, match="HTTP 503") as caught:
+            publish_ckan(
+                f"http://127.0.0.1:{server.server_address[1]}", "org", data_dir=ROOT / "data",
+                token_env=TOKEN_ENV, retries=3, backoff=0.01,
+            )  # fmt: skip
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert len(hits) == 3 and all("package_show" in h for h in hits)
+    assert SENTINEL not in str(caught.value)
+
+
+# --- against a real CKAN -----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def site() -> Iterator[Site]:
+    with running_site() as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def token(site: Site) -> Iterator[str]:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(TOKEN_ENV, site.token)
+        yield site.token
+
+
+@pytest.fixture(scope="module")
+def org(site: Site) -> str:
+    name = f"md-{uuid.uuid4().hex[:10]}"
+    site.api().action.organization_create(name=name, title="moroccodigital publishing tests")
+    return name
+
+
+@dataclass
+class Round:
+    """One publication and what CKAN's API showed right after it."""
+
+    report: PublishReport
+    package: dict[str, Any]
+    progress: list[str]
+
+    def resources(self) -> dict[str, dict[str, Any]]:
+        return {r["name"]: r for r in self.package["resources"]}
+
+
+@pytest.fixture(scope="module")
+def rounds(site: Site, token: str, org: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Round]:
+    """Publish the built data, publish again, change one table and publish a third time."""
+    data = _copy_data(tmp_path_factory.mktemp("publish") / "data")
+    dataset = f"moroccodigital-{uuid.uuid4().hex[:8]}"
+
+    def publish() -> Round:
+        steps: list[str] = []
+        report = publish_ckan(
+            site.url, org, data_dir=data, dataset=dataset, token_env=TOKEN_ENV, progress=steps.append
+        )
+        return Round(report, site.api().action.package_show(id=dataset), steps)
+
+    done = {"first": publish(), "second": publish()}
+    events = (data / "csv" / "events.csv").read_bytes()
+    _rewrite_resource(data, "csv/events.csv", events.replace(b"\n", b"\r\n", 1))
+    done["third"] = publish()
+    return done
+
+
+def _download_sha256(url: str) -> str:
+    import requests
+
+    response = requests.get(url, timeout=60)
+    response.raise_for_status()
+    return hashlib.sha256(response.content).hexdigest()
+
+
+def test_first_publication_creates_the_dataset_and_uploads_every_file(rounds: dict[str, Round]) -> None:
+    first = rounds["first"]
+    planned = [f.name for f in first.report.plan.files]
+    assert first.report.created
+    assert first.report.uploaded == planned
+    assert first.report.verified == planned
+    assert not [n for n in first.resources() if n.startswith("texts/")]
+
+
+def test_dataset_fields_come_from_the_data_package(rounds: dict[str, Round], org: str) -> None:
+    package = rounds["first"].package
+    descriptor = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    assert package["organization"]["name"] == org
+    assert (package["title"], package["notes"]) == (descriptor["title"], descriptor["description"])
+    assert (package["license_id"], package["version"]) == ("cc-by", descriptor["version"])
+    assert package["author"] == package["maintainer"] == "moroccodigital contributors"
+    assert sorted(t["name"] for t in package["tags"]) == sorted(descriptor["keywords"])
+    extras = {e["key"]: e["value"] for e in package["extras"]}
+    assert extras["source_1"].startswith(descriptor["sources"][0]["title"])
+    assert extras["datapackage_profile"] == descriptor["$schema"]
+
+
+def test_each_resource_downloads_with_the_sha256_of_its_file(rounds: dict[str, Round]) -> None:
+    first = rounds["first"]
+    assert len(first.package["resources"]) == len(first.report.plan.files)
+    resources = first.resources()
+    for item in first.report.plan.files:
+        resource = resources[item.name]
+        assert resource["url_type"] == "upload"
+        assert resource["sha256"] == item.sha256 and resource["hash"] == f"sha256:{item.sha256}"
+        assert (resource["format"], resource["size"]) == (item.format, item.size)
+
+
+def test_downloads_from_ckan_match_the_local_files(rounds: dict[str, Round]) -> None:
+    last = rounds["third"]
+    resources = last.resources()
+    for item in last.report.plan.files:
+        assert _download_sha256(resources[item.name]["url"]) == item.sha256, item.name
+
+
+def test_publishing_again_uploads_nothing_and_duplicates_nothing(rounds: dict[str, Round]) -> None:
+    first, second = rounds["first"], rounds["second"]
+    assert not second.report.created and not second.report.metadata_updated
+    assert second.report.uploaded == []
+    assert second.report.unchanged == [f.name for f in second.report.plan.files]
+    assert len(second.package["resources"]) == len(first.package["resources"])
+    assert [(r["id"], r["last_modified"]) for r in second.package["resources"]] == [
+        (r["id"], r["last_modified"]) for r in first.package["resources"]
+    ]
+
+
+def test_a_changed_file_is_replaced_in_place(rounds: dict[str, Round]) -> None:
+    second, third = rounds["second"], rounds["third"]
+    assert third.report.uploaded == ["csv/events.csv", "csv/datapackage.json"]
+    assert [r["id"] for r in third.package["resources"]] == [r["id"] for r in second.package["resources"]]
+    before, after = second.resources(), third.resources()
+    changed = {f.name: f for f in third.report.plan.files if f.name in third.report.uploaded}
+    for name, item in changed.items():
+        assert after[name]["sha256"] == item.sha256 != before[name]["sha256"]
+        assert _download_sha256(after[name]["url"]) == item.sha256
+    untouched = set(before) - set(changed)
+    assert all(after[n]["last_modified"] == before[n]["last_modified"] for n in untouched)
+
+
+def test_the_dataset_is_found_by_package_search_in_its_organization(
+    site: Site, rounds: dict[str, Round], org: str
+) -> None:
+    found = site.api(token=False).action.package_search(fq=f"organization:{org}")
+    assert [d["name"] for d in found["results"]] == [rounds["third"].package["name"]]
+    assert found["results"][0]["num_resources"] == len(rounds["third"].report.plan.files)
+
+
+def test_the_token_reaches_no_output_and_no_log(site: Site, rounds: dict[str, Round], token: str) -> None:
+    printed = "".join(s for r in rounds.values() for s in [*r.progress, r.report.summary()])
+    assert token not in printed
+    assert token not in site.log_text()
+
+
+def test_cli_publishes_and_never_prints_the_token(site: Site, token: str, org: str, tmp_path: Path) -> None:
+    data = _copy_data(tmp_path / "data")
+    dataset = f"cli-{uuid.uuid4().hex[:8]}"
+
+    def cli(organization: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "moroccodigital", "publish", "ckan", "--url", site.url, "--org"]
+        command += [organization, "--dataset", dataset, "--data", str(data), "--token-env", TOKEN_ENV]
+        return subprocess.run(command, capture_output=True, text=True, env={**os.environ, TOKEN_ENV: token})
+
+    published = cli(org)
+    assert published.returncode == 0, published.stderr
+    assert f"/dataset/{dataset}: dataset created" in published.stdout
+    refused = cli("no-such-org")
+    assert refused.returncode == 1
+    assert "publish: publishing to" in refused.stderr and "no-such-org" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    for run in (published, refused):
+        assert token not in run.stdout + run.stderr
+
+
+def test_texts_are_uploaded_when_asked_and_removed_when_dropped(site: Site, token: str, org: str) -> None:
+    dataset = f"texts-{uuid.uuid4().hex[:8]}"
+    common: dict[str, Any] = {"data_dir": ROOT / "data", "dataset": dataset, "token_env": TOKEN_ENV}
+    with_texts = publish_ckan(site.url, org, with_texts=True, **common)
+    texts = [f.name for f in with_texts.plan.files if f.name.startswith("texts/")]
+    assert len(texts) == 5 and set(texts) <= set(with_texts.verified)
+    without = publish_ckan(site.url, org, **common)
+    assert without.removed == texts and without.uploaded == []
+    names = {r["name"] for r in site.api().action.package_show(id=dataset)["resources"]}
+    assert names == {f.name for f in without.plan.files}
+
+
+def test_a_dataset_of_another_organization_is_not_taken_over(
+    site: Site, token: str, rounds: dict[str, Round]
+) -> None:
+    other = f"other-{uuid.uuid4().hex[:8]}"
+    site.api().action.organization_create(name=other)
+    dataset = rounds["third"].package["name"]
+    with pytest.raises(PublishError, match=r"already exists .* in organization"):
+        publish_ckan(site.url, other, data_dir=ROOT / "data", dataset=dataset, token_env=TOKEN_ENV)
+
+
+def test_a_refused_upload_names_what_was_already_uploaded(
+    site: Site, token: str, org: str, tmp_path: Path
+) -> None:
+    data = _copy_data(tmp_path / "data")
+    big = os.urandom(11 * 1024 * 1024)  # over CKAN's stock 10 MB ckan.max_resource_size
+    (data / "csv" / "zz_big.csv").write_bytes(big)
+    original = (data / "csv" / "datapackage.json").read_text()
+    descriptor = json.loads(original)
+    descriptor["resources"].append(
+        {"name": "zz_big", "path": "zz_big.csv", "hash": f"sha256:{hashlib.sha256(big).hexdigest()}"}
+    )
+    (data / "csv" / "datapackage.json").write_text(json.dumps(descriptor))
+    dataset = f"big-{uuid.uuid4().hex[:8]}"
+    with pytest.raises(PublishError) as caught:
+        publish_ckan(site.url, org, data_dir=data, dataset=dataset, token_env=TOKEN_ENV, backoff=0.01)
+    message = str(caught.value)
+    assert "publishing csv/zz_big.csv" in message
+    assert "already uploaded: sources.parquet, " in message and "csv/evidence.csv" in message
+    assert token not in message
+    # The same command without the refused file resumes: what was uploaded is not sent again.
+    (data / "csv" / "datapackage.json").write_text(original)
+    resumed = publish_ckan(site.url, org, data_dir=data, dataset=dataset, token_env=TOKEN_ENV)
+    assert resumed.uploaded == ["csv/datapackage.json"]
