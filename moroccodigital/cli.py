@@ -59,6 +59,45 @@ def _publish_ckan(args: argparse.Namespace) -> int:
     return 0
 
 
+def _codebook(args: argparse.Namespace) -> int:
+    from moroccodigital.codebook import write_codebook
+
+    print(write_codebook(Path(args.root)))
+    return 0
+
+
+def _figures(args: argparse.Namespace) -> int:
+    try:
+        from moroccodigital.figures import write_figures
+        from moroccodigital.plotting import ArabicFontNotFoundError
+    except ModuleNotFoundError as err:
+        print(f"{err.name} is missing: pip install 'moroccodigital[figures]'", file=sys.stderr)
+        return 1
+    try:
+        written = write_figures(Path(args.out), Path(args.data) if args.data else None)
+    except ArabicFontNotFoundError as err:
+        print(err, file=sys.stderr)
+        return 1
+    for path in written:
+        print(path)
+    return 0
+
+
+def _info(args: argparse.Namespace) -> int:
+    from moroccodigital.report import info
+
+    print(info(Path(args.path) if args.path else None))
+    return 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from moroccodigital.report import validate
+
+    report = validate(Path(args.path) if args.path else None, Path(args.texts) if args.texts else None)
+    print(report)
+    return 0 if report.ok else 1
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="moroccodigital", description=__doc__)
     commands = top.add_subparsers(dest="command", required=True)
@@ -86,7 +125,8 @@ def parser() -> argparse.ArgumentParser:
     )
     export.set_defaults(run=_export)
     serve = commands.add_parser(
-        "serve", help="browse the data in Datasette on 127.0.0.1, evidence beside every record (explore extra)"
+        "serve",
+        help="browse the data in Datasette on 127.0.0.1, evidence beside every record (explore extra)",
     )
     serve.add_argument("--port", type=int, default=8001, help="port on 127.0.0.1 (default: 8001)")
     serve.set_defaults(run=_serve)
@@ -112,6 +152,34 @@ def parser() -> argparse.ArgumentParser:
     )
     ckan.add_argument("--dry-run", action="store_true", help="print the plan and touch no network")
     ckan.set_defaults(run=_publish_ckan)
+    codebook = commands.add_parser(
+        "codebook", help="write docs/codebook.md from the models, the built data and docs/coding_rules.md"
+    )
+    codebook.add_argument(
+        "--root", default=".", help="project folder holding data/ and docs/ (default: current folder)"
+    )
+    codebook.set_defaults(run=_codebook)
+    figures = commands.add_parser(
+        "figures", help="draw the timeline, actor network and targets figures as PNG (figures extra)"
+    )
+    figures.add_argument("--out", default="docs/figures", help="folder to write into (default: docs/figures)")
+    figures.add_argument("--data", help="a data folder (default: the installed data)")
+    figures.set_defaults(run=_figures)
+    info = commands.add_parser(
+        "info", help="print the version, the tables with their row counts and the sources"
+    )
+    info.add_argument(
+        "path", nargs="?", help="a data folder or its datapackage.json (default: the installed data)"
+    )
+    info.set_defaults(run=_info)
+    validate = commands.add_parser(
+        "validate", help="re-check an installed or built package: descriptors, hashes, schemas, keys, quotes"
+    )
+    validate.add_argument(
+        "path", nargs="?", help="a data folder or its datapackage.json (default: the installed data)"
+    )
+    validate.add_argument("--texts", help="folder of the source texts (default: the seeds beside the data)")
+    validate.set_defaults(run=_validate)
     return top
 
 

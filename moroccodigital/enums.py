@@ -29,6 +29,8 @@ class DescribedEnum(str, Enum):
 
 
 class ActorKind(DescribedEnum):
+    """What sort of actor a row is."""
+
     PERSON = "person", "A human individual, named or described."
     COUNTRY = "country", "A sovereign state acting or referred to as a whole."
     GOVERNMENT = "government", "A national government as a whole (e.g. 'the government')."
@@ -53,6 +55,8 @@ class Sector(DescribedEnum):
 
 
 class PlaceKind(DescribedEnum):
+    """What sort of place a row is."""
+
     COUNTRY = "country", "A sovereign state."
     TERRITORY = "territory", "A territory with its own ISO 3166-1 code whose status is disputed."
     REGION = "region", "A first-level administrative region, state or province, or a named area."
@@ -60,6 +64,8 @@ class PlaceKind(DescribedEnum):
 
 
 class InitiativeKind(DescribedEnum):
+    """What sort of initiative a row is."""
+
     STRATEGY = "strategy", "A national or sectoral strategy or plan."
     PROGRAMME = "programme", "A named programme or initiative with its own label."
     INSTITUTE_NETWORK = "institute_network", "A named set of training or research institutes."
@@ -134,6 +140,8 @@ class Topic(DescribedEnum):
 
 
 class ParticipantRole(DescribedEnum):
+    """An actor's part in an event."""
+
     HOST = "host", "Receives the visit or hosts the meeting."
     VISITOR = "visitor", "Travels to the host or visits the place of the event."
     ORGANISER = "organiser", "Organises the event without being host or visitor."
@@ -148,6 +156,8 @@ class ParticipantRole(DescribedEnum):
 
 
 class AgreementType(DescribedEnum):
+    """What sort of agreement a row is."""
+
     PROTOCOL = "protocol", "A protocol agreement (بروتوكول اتفاق)."
     MOU = "mou", "A memorandum of understanding."
     GRANT = "grant", "A grant or funding of a study or project by one party for another."
@@ -155,11 +165,15 @@ class AgreementType(DescribedEnum):
 
 
 class AgreementStatus(DescribedEnum):
+    """What the text reports about an agreement's state."""
+
     SIGNED = "signed", "The text reports the agreement as signed."
     FUNDED = "funded", "The text reports the funding as provided."
 
 
 class PartyRole(DescribedEnum):
+    """An actor's part in an agreement."""
+
     PARTY = "party", "A party to the agreement."
     SIGNATORY = "signatory", "Signs the agreement on behalf of a party (see on_behalf_of_id)."
     FUNDER = "funder", "Provides the funds."
@@ -167,6 +181,8 @@ class PartyRole(DescribedEnum):
 
 
 class DatePrecision(DescribedEnum):
+    """How precisely a text dates something, from most to least precise (an ordered scale)."""
+
     DAY = "day", "A single calendar day with its year."
     DAY_RANGE = "day_range", "A span of days; the year may be unstated (then the bounds are null)."
     MONTH = "month", "A calendar month."
@@ -180,12 +196,16 @@ class DatePrecision(DescribedEnum):
 
 
 class DeadlineBasis(DescribedEnum):
+    """Where a target's deadline or period comes from."""
+
     STATED = "stated", "The sentence itself states the deadline or period."
     PROGRAMME_NAME = "programme_name", "Taken from the name of the programme the target belongs to."
     NONE = "none", "No deadline or period is given."
 
 
 class TargetKind(DescribedEnum):
+    """What sort of quantity a target is."""
+
     GOAL = "goal", "A quantitative objective of a strategy or programme."
     COMMITMENT = "commitment", "A quantified undertaking by a named party (e.g. jobs it will create)."
     BUDGET = "budget", "Money allocated or to be invested."
@@ -194,6 +214,8 @@ class TargetKind(DescribedEnum):
 
 
 class Comparator(DescribedEnum):
+    """How the text qualifies a target's number."""
+
     EQUAL = "equal", "The value as stated, with no qualifier."
     MORE_THAN = "more_than", "'more than' (أكثر من): the true value exceeds the stated one."
     ABOUT = "about", "'about', 'nearly' (قرابة، حوالي): the stated value is approximate."
@@ -201,6 +223,8 @@ class Comparator(DescribedEnum):
 
 
 class Unit(DescribedEnum):
+    """What a target's number counts."""
+
     CURRENCY = "currency", "An amount of money; see the currency column (ISO 4217)."
     MEGAWATT = "megawatt", "Electric power in megawatts (ميغاواط)."
     JOBS = "jobs", "Jobs or positions (وظيفة، منصب شغل)."
@@ -210,6 +234,8 @@ class Unit(DescribedEnum):
 
 
 class AliasKind(DescribedEnum):
+    """How an alias relates to its actor's name."""
+
     NAME = "name", "The actor's Arabic name as the registry records it."
     VARIANT = "variant", "Another spelling or word order of the full name."
     SURNAME = "surname", "A family name used alone for a person."

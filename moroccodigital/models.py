@@ -307,7 +307,7 @@ class Event(Dated):
     summary_en: Text
     """One-line English summary of what the text says happened."""
     part_of_event_id: Slug | None
-    """The larger event (a visit) this one happened during."""
+    """The larger event (a visit or meeting) this one happened during."""
 
     @model_validator(mode="after")
     def _mode_fits(self) -> Self:
