@@ -133,4 +133,8 @@ def test_codebook_and_figures_commands_write_their_files(tmp_path: Path) -> None
     expected = (ROOT / "docs" / "codebook.md").read_text(encoding="utf-8")
     assert (tmp_path / "docs" / "codebook.md").read_text(encoding="utf-8") == expected
     assert main(["figures", "--out", str(tmp_path / "figs"), "--data", str(ROOT / "data")]) == 0
-    assert sorted(p.name for p in (tmp_path / "figs").iterdir()) == ["network.png", "targets.png", "timeline.png"]
+    assert sorted(p.name for p in (tmp_path / "figs").iterdir()) == [
+        "network.png",
+        "targets.png",
+        "timeline.png",
+    ]
