@@ -26,7 +26,7 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from moroccodigital import checks, curation, datapackage, metadata, validation
+from moroccodigital import audit, checks, curation, datapackage, metadata, validation
 from moroccodigital.errors import BuildError, Problem
 from moroccodigital.models import MODELS
 from moroccodigital.sources import sha256_file
@@ -61,6 +61,10 @@ def build(root: Path, report: Report = _quiet) -> dict[str, int]:
         report("reading seeds and annotations")
         cur = curation.read_curation(root / "seeds")
         tables, problems = checks.validate(cur)
+        if problems:
+            raise BuildError(problems)
+        report("auditing completeness: every candidate evidenced or waived")
+        problems = audit.audit_curation(cur, root / "seeds").as_problems()
         if problems:
             raise BuildError(problems)
         meta = _metadata(root, cur)

@@ -98,6 +98,51 @@ def _validate(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+def _audit(args: argparse.Namespace) -> int:
+    from moroccodigital.audit import audit
+
+    report = audit(Path(args.root))
+    print(report.format())
+    return 0 if report.ok else 1
+
+
+def _draft(args: argparse.Namespace) -> int:
+    from moroccodigital.draft import draft
+
+    try:
+        print(draft(Path(args.article), Path(args.out) if args.out else None, force=args.force))
+    except ValueError as err:  # UnsafeOutput, or an article that is not UTF-8 NFC text
+        print(f"draft: {err}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def _scan(args: argparse.Namespace) -> int:
+    try:
+        if args.dask:
+            from moroccodigital.scan_dask import scan_on_cluster
+
+            summary = scan_on_cluster(Path(args.folder), Path(args.out), args.dask, force=args.force)
+        else:
+            from moroccodigital.scan import scan
+
+            summary = scan(
+                Path(args.folder),
+                Path(args.out),
+                workers=args.workers,
+                progress=not args.quiet,
+                force=args.force,
+            )
+    except ValueError as err:  # UnsafeOutput: the output path is refused
+        print(f"scan: {err}", file=sys.stderr)
+        return 2
+    for name in summary.unreadable:
+        print(f"scan: skipped {name} (not UTF-8)", file=sys.stderr)
+    size = summary.bytes / 1e6
+    print(f"{summary.candidates} candidates in {summary.files} files ({size:.1f} MB) -> {summary.out}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="moroccodigital", description=__doc__)
     commands = top.add_subparsers(dest="command", required=True)
@@ -180,6 +225,28 @@ def parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("--texts", help="folder of the source texts (default: the seeds beside the data)")
     validate.set_defaults(run=_validate)
+    audit = commands.add_parser(
+        "audit", help="list each number, date and name in the seeds that no evidence or waiver accounts for"
+    )
+    audit.add_argument("--root", default=".", help="project folder holding seeds/ (default: current folder)")
+    audit.set_defaults(run=_audit)
+    draft = commands.add_parser("draft", help="write an annotation skeleton for a new article, for a curator")
+    draft.add_argument("article", help="the article: UTF-8 text in NFC, no byte-order mark")
+    draft.add_argument("--out", help="file or existing folder to write to (default: the article's, as .yaml)")
+    draft.add_argument("--force", action="store_true", help="replace a file that 'draft' did not write")
+    draft.set_defaults(run=_draft)
+    scan = commands.add_parser(
+        "scan", help="find candidates in each *.txt under a folder, into one Parquet file"
+    )
+    scan.add_argument("folder", help="folder of articles (*.txt, searched recursively; links not followed)")
+    scan.add_argument("--out", required=True, help="the Parquet file to write")
+    scan.add_argument("--workers", type=int, help="processes to use (default: every core)")
+    scan.add_argument("--quiet", action="store_true", help="no progress bar")
+    scan.add_argument("--force", action="store_true", help="replace a file that 'scan' did not write")
+    scan.add_argument(
+        "--dask", metavar="SCHEDULER", help="run on Dask: a scheduler's address, or 'local' (the dask extra)"
+    )
+    scan.set_defaults(run=_scan)
     return top
 
 

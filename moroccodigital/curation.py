@@ -21,6 +21,10 @@ from moroccodigital.sources import QuoteError, locate, read_text, sha256_file
 from moroccodigital.yamlfiles import AnnotationFileError, load_yaml
 
 REGISTRIES = {"actors": "actors.yaml", "places": "places.yaml", "initiatives": "initiatives.yaml"}
+SECTIONS = frozenset(
+    {"status", "source", "unnamed_actors", "mentions", "roles", "events", "agreements", "targets", "waivers"}
+)
+"""Top-level keys of a seed's annotation file (waivers are read by the audit)."""
 DATE_KEYS = ("text", "edtf", "precision", "lower", "upper", "note", "corroborated")
 CORROBORATED_KEYS = ("edtf", "lower", "upper", "url")
 
@@ -106,6 +110,19 @@ class _SeedReader:
             return
         if not isinstance(doc, dict) or not isinstance(doc.get("source"), dict):
             self.problem("", "source", "expected a mapping with a 'source' section")
+            return
+        unknown = set(doc) - SECTIONS
+        if unknown:
+            self.problem(
+                "", ", ".join(sorted(unknown)), f"unknown section(s); expected among {sorted(SECTIONS)}"
+            )
+        status = doc.get("status", "reviewed")
+        if status != "reviewed":
+            self.problem(
+                "",
+                "status",
+                f"status is {status!r}: a curator must review this draft and set status: reviewed",
+            )
             return
         if not self._source(doc["source"]):
             return

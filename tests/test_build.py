@@ -142,3 +142,11 @@ def test_the_command_line_exits_non_zero_with_a_readable_report(project: Path) -
     assert run.returncode == 1
     assert "1 problem(s) found; nothing was written" in run.stderr
     assert "targets/global-ai-market-2030 › currency: 'USX' is not an ISO 4217 code" in run.stderr
+
+
+def test_the_build_fails_when_the_audit_finds_an_unrecorded_candidate(project: Path) -> None:
+    seed = project / "seeds" / "002_8e4c45eb6b4498d9.yaml"
+    text = seed.read_text(encoding="utf-8")
+    seed.write_text(text.split("\nwaivers:\n")[0] + "\n", encoding="utf-8")
+    with pytest.raises(BuildError, match="نهائيات كأس العالم"):
+        build(project)

@@ -1,0 +1,79 @@
+"""The completeness audit: on the real seeds, and on copies broken on purpose."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from helpers import ROOT
+
+from moroccodigital.audit import AuditReport, audit
+
+SEED_003 = "seeds/003_d3c2d790c9a48fca.yaml"
+HIRING_PASSAGE = "{quote: أن هذه المبادرة تهدف إلى توظيف 500 مهندس مغربي"
+
+
+def gaps(report: AuditReport, source_prefix: str) -> list[str]:
+    return [g.candidate.text for s in report.sources if s.source_id.startswith(source_prefix) for g in s.gaps]
+
+
+def add_waivers(project: Path, seed: str, *lines: str) -> None:
+    """Give a seed exactly these waivers (its waivers section, which ends the file, is replaced)."""
+    path = project / seed
+    text = path.read_text(encoding="utf-8").split("\nwaivers:\n")[0]
+    path.write_text(text + "\nwaivers:\n" + "".join(f"  {x}\n" for x in lines), encoding="utf-8")
+
+
+def test_every_candidate_in_the_seeds_is_evidenced_or_waived() -> None:
+    report = audit(ROOT)
+    assert report.format() and report.ok, report.format()
+    assert [s.coverage for s in report.sources] == [100.0] * 5
+
+
+def test_audit_fails_when_an_evidence_passage_is_removed(project: Path) -> None:
+    assert "500 مهندس" not in gaps(audit(project), "003")
+    path = project / SEED_003
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(line for line in lines if HIRING_PASSAGE not in line), encoding="utf-8")
+    report = audit(project)
+    assert "500 مهندس" in gaps(report, "003")
+    assert not report.ok
+    assert next(s for s in report.sources if s.source_id.startswith("003")).coverage < 100
+
+
+def test_a_waiver_excuses_its_candidate(project: Path) -> None:
+    add_waivers(project, SEED_003, '- {quote: middleware, reason: "a technical term, not an actor"}')
+    report = audit(project)
+    source = next(s for s in report.sources if s.source_id.startswith("003"))
+    assert "middleware" not in gaps(report, "003")
+    assert source.waived == 1
+    assert report.problems == []
+
+
+def test_a_waiver_needs_a_reason(project: Path) -> None:
+    add_waivers(project, SEED_003, '- {quote: middleware, reason: ""}')
+    assert [p.field for p in audit(project).problems] == ["waivers[0]"]
+
+
+def test_a_waiver_that_excuses_nothing_is_a_problem(project: Path) -> None:
+    add_waivers(project, SEED_003, "- {quote: Onepoint, occurrence: 1, reason: evidence covers it already}")
+    problems = audit(project).problems
+    assert len(problems) == 1 and "excuses no uncovered candidate" in problems[0].message
+
+
+def test_page_furniture_is_not_audited() -> None:
+    report = audit(ROOT)
+    assert not [text for s in report.sources for g in s.gaps if "juillet" in (text := g.candidate.text)]
+    assert all(g.candidate.text != "Close" for s in report.sources for g in s.gaps)
+
+
+def test_gaps_become_build_problems_naming_file_and_source(project: Path) -> None:
+    path = project / SEED_003
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(line for line in lines if HIRING_PASSAGE not in line), encoding="utf-8")
+    problem = next(p for p in audit(project).as_problems() if "500 مهندس" in p.message)
+    assert (problem.file, problem.record, problem.field) == (
+        SEED_003,
+        "003-onepoint-centre-of-excellence-protocol",
+        "waivers",
+    )
+    assert "add a waiver with its reason: - {quote: 500 مهندس" in problem.message
