@@ -334,8 +334,7 @@ class _SeedReader:
             if not isinstance(link, dict) or target not in link:
                 self.problem(record, f"{key}[{i}]", f"expected a mapping with '{target}'")
                 continue
-            parts = [record, str(link[target])] + ([str(link["role"])] if "role" in link else [])
-            lid = "--".join(parts)
+            lid = f"{record}--{link[target]}"  # one link per pair: correcting a role keeps the id
             spec = {k: link[k] for k in ("quote", "occurrence", "gloss") if k in link}
             self.anchor(spec, table, lid, f"{key}[{i}]")
             links.append({"id": lid, **{k: v for k, v in link.items() if k not in spec}})

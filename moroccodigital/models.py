@@ -328,7 +328,7 @@ class EventParticipant(Record):
     }
 
     participant_id: LinkId
-    """Identifier: event id, actor id and role."""
+    """Identifier: event id and actor id (an actor has one role in an event)."""
     event_id: Slug
     """The event."""
     actor_id: Slug
@@ -440,7 +440,7 @@ class AgreementParty(Record):
     }
 
     party_id: LinkId
-    """Identifier: agreement id, actor id and role."""
+    """Identifier: agreement id and actor id (an actor has one part in an agreement)."""
     agreement_id: Slug
     """The agreement."""
     actor_id: Slug

@@ -42,20 +42,20 @@ CASES: list[tuple[str, str, str, str]] = [
     ("id_not_a_slug", "events/Fixture Signing", "event_id", "String should match pattern"),
     (
         "dangling_participant_actor",
-        "event_participants/fixture-signing--ministry-of-nothing--signatory",
+        "event_participants/fixture-signing--ministry-of-nothing",
         "actor_id",
         "refers to 'ministry-of-nothing', which is not in actors",
     ),
     ("dangling_event_place", "event_places/fixture-signing--atlantis", "place_id", "which is not in places"),
     (
         "dangling_party_actor",
-        "agreement_parties/fixture-agreement--900-no-company--party",
+        "agreement_parties/fixture-agreement--900-no-company",
         "actor_id",
         "refers to '900-no-company', which is not in actors",
     ),
     (
         "dangling_on_behalf_of",
-        "agreement_parties/fixture-agreement--900-test-company--party",
+        "agreement_parties/fixture-agreement--900-test-company",
         "on_behalf_of_id",
         "refers to '900-no-company', which is not in actors",
     ),
