@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import importlib.util
 import os
-import re
 import shutil
 import signal
 import sys
@@ -27,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from moroccodigital.errors import BuildError, Problem
 from moroccodigital.loaders import arrow, descriptor, schema, table_names
+from moroccodigital.normalize import fold
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -86,8 +86,6 @@ LABELS: dict[str, str] = {
 """Column Datasette shows in place of an id wherever a foreign key points at the table."""
 
 _SQLITE_TYPES: dict[str, type] = {"string": str, "integer": int, "number": float, "boolean": int, "date": str}
-_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي"})
 
 
 class ExportRefused(BuildError):
@@ -102,9 +100,10 @@ def normalize_arabic(text: str) -> str:
 
     Writers spell one name several ways (إيفانز/ايفانز, الأمريكية/الامريكيه); indexing and querying
     this key instead of the text makes every such spelling find the others.  NFKC first folds
-    presentation forms and composes a letter with a separately typed hamza.
+    presentation forms and composes a letter with a separately typed hamza; the folding itself is
+    the candidate finder's (`normalize.fold`), so search and audit agree on what a spelling is.
     """
-    return _MARKS.sub("", unicodedata.normalize("NFKC", text)).translate(_LETTERS)
+    return fold(unicodedata.normalize("NFKC", text))
 
 
 def text_direction(text: str) -> str:
