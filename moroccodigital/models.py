@@ -214,7 +214,7 @@ class Place(Record):
     parent_place_id: Slug | None
     """The region or country containing this place, when it is itself a row."""
     latitude: Annotated[float, Field(ge=-90, le=90)]
-    """Latitude (WGS 84, decimal degrees); a representative point for regions and countries."""
+    """Latitude (WGS 84, decimal degrees); for regions and countries, that of their capital."""
     longitude: Annotated[float, Field(ge=-180, le=180)]
     """Longitude (WGS 84, decimal degrees)."""
     ref_url: Url
