@@ -144,13 +144,16 @@ def _scan(args: argparse.Namespace) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
-    top = argparse.ArgumentParser(prog="moroccodigital", description=__doc__)
+    top = argparse.ArgumentParser(
+        prog="moroccodigital",
+        description="Build, check, explore and publish the moroccodigital dataset.",
+    )
     commands = top.add_subparsers(dest="command", required=True)
     build = commands.add_parser("build", help="validate the annotations and write data/ and schemas/")
     build.add_argument("--root", default=".", help="project folder holding seeds/ (default: current folder)")
     build.set_defaults(run=_build)
     export = commands.add_parser(
-        "export", help="write one zip of the data, its metadata, README, CHANGELOG and licences (for Zenodo)"
+        "export", help="export the data: one zip for archives such as Zenodo (--zip) or SQLite (--sqlite)"
     )
     written = export.add_mutually_exclusive_group(required=True)
     written.add_argument("--zip", metavar="PATH", help="the archive to write")
