@@ -326,14 +326,24 @@ class _SeedReader:
         return out
 
     def _links(
-        self, item: dict[str, Any], key: str, table: str, record: str, target: str
+        self,
+        item: dict[str, Any],
+        key: str,
+        table: str,
+        record: str,
+        target: str,
+        extra: tuple[str, ...] = (),
     ) -> list[dict[str, Any]]:
-        """Anchor each link (participant, place, party) and return its fields."""
+        """Anchor each link (participant, place, party) and return its fields; a key it does not
+        know (a typo such as `on_behalf`) is reported, never dropped silently."""
         links = []
+        allowed = {target, *extra, "quote", "occurrence", "gloss"}
         for i, link in enumerate(item.get(key) or []):
             if not isinstance(link, dict) or target not in link:
                 self.problem(record, f"{key}[{i}]", f"expected a mapping with '{target}'")
                 continue
+            if set(link) - allowed:
+                self.problem(record, f"{key}[{i}]", f"unknown key(s) {sorted(set(link) - allowed)}")
             lid = f"{record}--{link[target]}"  # one link per pair: correcting a role keeps the id
             spec = {k: link[k] for k in ("quote", "occurrence", "gloss") if k in link}
             self.anchor(spec, table, lid, f"{key}[{i}]")
@@ -359,7 +369,7 @@ class _SeedReader:
                     self.file,
                 )
             )
-        for link in self._links(item, "participants", "event_participants", eid, "actor"):
+        for link in self._links(item, "participants", "event_participants", eid, "actor", ("role",)):
             data = {
                 "participant_id": link["id"],
                 "event_id": eid,
@@ -376,7 +386,7 @@ class _SeedReader:
         row = {k: v for k, v in item.items() if k not in {"date", "evidence", "parties", "topics"}}
         row.update(source_id=self.source_id, **self._date(item, "agreements", aid, "date"))
         self.cur.rows.append(Row("agreements", row, self.file))
-        for link in self._links(item, "parties", "agreement_parties", aid, "actor"):
+        for link in self._links(item, "parties", "agreement_parties", aid, "actor", ("role", "on_behalf_of")):
             data = {
                 "party_id": link["id"],
                 "agreement_id": aid,

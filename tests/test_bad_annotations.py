@@ -88,6 +88,7 @@ CASES: list[tuple[str, str, str, str]] = [
         "person_id",
         "refers to 'no-such-person', which is not in actors",
     ),
+    ("unknown_link_key", "fixture-agreement", "parties[0]", "unknown key(s) ['on_behalf']"),
     ("quote_not_in_text", "fixture-agreement", "evidence[0].quote", "quote not found in the text"),
     ("quote_twice_without_occurrence", "fixture-engineers", "expression.quote", "quote occurs 2 times"),
     (
