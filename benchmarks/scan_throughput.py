@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CHILD = """
 import json, resource, sys, time
 from pathlib import Path
-from moroccodigital.scan import scan
+from moroccodigital.finder.scan import scan
 start = time.perf_counter()
 summary = scan(Path(sys.argv[1]), Path(sys.argv[2]), workers=int(sys.argv[3]), progress=False)
 seconds = time.perf_counter() - start

@@ -3,14 +3,16 @@
     >>> import moroccodigital as md
     >>> md.tables()                 # names, descriptions, row counts
     >>> events = md.load("events")  # a typed pandas DataFrame
+    >>> md.open("path/to/data").load("events")  # the same, from another built data folder
 
 Nothing heavy is imported here: pandas and pyarrow load on the first table you ask for.
 """
 
 from importlib.metadata import PackageNotFoundError, version
 
-from moroccodigital.loaders import (
+from moroccodigital.dataset.loaders import (
     DataIntegrityError,
+    Dataset,
     Passage,
     TableInfo,
     arrow,
@@ -20,6 +22,7 @@ from moroccodigital.loaders import (
     evidence,
     load,
     load_all,
+    open,
     package,
     path,
     records,
@@ -37,6 +40,7 @@ except PackageNotFoundError:  # pragma: no cover - running from a bare source tr
 
 __all__ = [
     "DataIntegrityError",
+    "Dataset",
     "Passage",
     "TableInfo",
     "__version__",
@@ -47,6 +51,7 @@ __all__ = [
     "evidence",
     "load",
     "load_all",
+    "open",
     "package",
     "path",
     "records",

@@ -1,4 +1,10 @@
-"""The command line: argument parsing only; every command calls a public function."""
+"""The command line: argument parsing only; every command calls a public function.
+
+`main` is the one place that turns errors into messages and exit codes (see `errors`): a
+command never prints a traceback for anything a user can give it.  Commands that read a built
+package take `--data PATH` (default: the installed data); commands that work on a checkout take
+`--root PATH` (default: the current folder) and say so when it is not one.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +12,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from moroccodigital.errors import BuildError
+from moroccodigital import paths
+from moroccodigital.errors import BuildError, Error, MissingExtra, UsageError, extra_for
 
 
 def _build(args: argparse.Namespace) -> int:
-    from moroccodigital.build import build
+    from moroccodigital.dataset.build import build
 
-    counts = build(Path(args.root), report=lambda step: print(f"build: {step}", file=sys.stderr))
+    counts = build(_root(args).root, report=lambda step: print(f"build: {step}", file=sys.stderr))
     width = max(map(len, counts))
     for table, rows in counts.items():
         print(f"{table:<{width}}  {rows:>5} rows")
@@ -21,121 +28,103 @@ def _build(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     if args.sqlite:
-        from moroccodigital.explore import export_sqlite
+        from moroccodigital.explore.app import export_sqlite
 
-        print(export_sqlite(Path(args.sqlite), force=args.force))
+        print(export_sqlite(Path(args.sqlite), force=args.force, data=_data(args)))
         return 0
-    from moroccodigital.export import export_zip
+    from moroccodigital.publish.export import export_zip
 
-    print(export_zip(Path(args.root), Path(args.zip), with_texts=args.with_texts, force=args.force))
+    root = _root(args, f"{paths.DATA}/{paths.DESCRIPTOR}").root
+    print(export_zip(root, Path(args.zip), with_texts=args.with_texts, force=args.force))
     return 0
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from moroccodigital.explore import serve
+    from moroccodigital.explore.app import serve
 
-    serve(port=args.port)
+    if not 0 < args.port < 65536:
+        raise UsageError(f"--port {args.port} is not a TCP port (1-65535)")
+    serve(port=args.port, data=_data(args))
     return 0
 
 
 def _publish_ckan(args: argparse.Namespace) -> int:
-    from moroccodigital.publish_ckan import PublishError, publish_ckan
+    from moroccodigital.publish.ckan import publish_ckan
 
-    try:
-        report = publish_ckan(
-            args.url,
-            args.org,
-            data_dir=Path(args.data),
-            dataset=args.dataset,
-            dry_run=args.dry_run,
-            token_env=args.token_env,
-            with_texts=args.with_texts,
-            progress=lambda step: print(f"publish: {step}", file=sys.stderr),
-        )
-    except PublishError as err:
-        print(f"publish: {err}", file=sys.stderr)
-        return 1
+    report = publish_ckan(
+        args.url,
+        args.org,
+        data_dir=_data(args) or paths.installed_data(),
+        dataset=args.dataset,
+        dry_run=args.dry_run,
+        token_env=args.token_env,
+        with_texts=args.with_texts,
+        progress=lambda step: print(f"publish: {step}", file=sys.stderr),
+    )
     print(report.summary())
     return 0
 
 
 def _codebook(args: argparse.Namespace) -> int:
-    from moroccodigital.codebook import write_codebook
+    from moroccodigital.docsgen.codebook import write_codebook
 
-    print(write_codebook(Path(args.root)))
+    print(write_codebook(_root(args, f"{paths.DATA}/{paths.DESCRIPTOR}", paths.DOCS).root))
     return 0
 
 
 def _figures(args: argparse.Namespace) -> int:
-    try:
-        from moroccodigital.figures import write_figures
-        from moroccodigital.plotting import ArabicFontNotFoundError
-    except ModuleNotFoundError as err:
-        print(f"{err.name} is missing: pip install 'moroccodigital[figures]'", file=sys.stderr)
-        return 1
-    try:
-        written = write_figures(Path(args.out), Path(args.data) if args.data else None)
-    except ArabicFontNotFoundError as err:
-        print(err, file=sys.stderr)
-        return 1
-    for path in written:
+    from moroccodigital.docsgen.figures import write_figures
+
+    for path in write_figures(Path(args.out), _data(args)):
         print(path)
     return 0
 
 
 def _info(args: argparse.Namespace) -> int:
-    from moroccodigital.report import info
+    from moroccodigital.dataset.summary import info
 
-    print(info(Path(args.path) if args.path else None))
+    print(info(_data(args)))
     return 0
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from moroccodigital.report import validate
+    from moroccodigital.dataset.summary import validate
 
-    report = validate(Path(args.path) if args.path else None, Path(args.texts) if args.texts else None)
+    report = validate(_data(args), Path(args.texts) if args.texts else None)
     print(report)
     return 0 if report.ok else 1
 
 
 def _audit(args: argparse.Namespace) -> int:
-    from moroccodigital.audit import audit
+    from moroccodigital.finder.audit import audit, audit_seeds
 
-    report = audit(Path(args.root))
+    report = audit(_root(args).root) if _is_project(args) else audit_seeds(paths.installed_seeds())
     print(report.format())
     return 0 if report.ok else 1
 
 
 def _draft(args: argparse.Namespace) -> int:
-    from moroccodigital.draft import draft
+    from moroccodigital.finder.draft import draft
 
-    try:
-        print(draft(Path(args.article), Path(args.out) if args.out else None, force=args.force))
-    except ValueError as err:  # UnsafeOutput, or an article that is not UTF-8 NFC text
-        print(f"draft: {err}", file=sys.stderr)
-        return 2
+    print(draft(Path(args.article), Path(args.out) if args.out else None, force=args.force))
     return 0
 
 
 def _scan(args: argparse.Namespace) -> int:
-    try:
-        if args.dask:
-            from moroccodigital.scan_dask import scan_on_cluster
+    if args.dask:
+        from moroccodigital.finder.scan_dask import scan_on_cluster
 
-            summary = scan_on_cluster(Path(args.folder), Path(args.out), args.dask, force=args.force)
-        else:
-            from moroccodigital.scan import scan
+        summary = scan_on_cluster(Path(args.folder), Path(args.out), args.dask, force=args.force)
+    else:
+        from moroccodigital.finder.scan import scan
 
-            summary = scan(
-                Path(args.folder),
-                Path(args.out),
-                workers=args.workers,
-                progress=not args.quiet,
-                force=args.force,
-            )
-    except ValueError as err:  # UnsafeOutput: the output path is refused
-        print(f"scan: {err}", file=sys.stderr)
-        return 2
+        summary = scan(
+            Path(args.folder),
+            Path(args.out),
+            workers=args.workers,
+            progress=not args.quiet,
+            force=args.force,
+        )
     for name in summary.unreadable:
         print(f"scan: skipped {name} (not UTF-8)", file=sys.stderr)
     size = summary.bytes / 1e6
@@ -143,14 +132,45 @@ def _scan(args: argparse.Namespace) -> int:
     return 0
 
 
+def _data(args: argparse.Namespace) -> Path | None:
+    """The data folder a reading command was given (None: the installed data)."""
+    given = getattr(args, "data", None) or getattr(args, "path", None)
+    return Path(given) if given else None
+
+
+def _is_project(args: argparse.Namespace) -> bool:
+    return args.root is not None or paths.Project(Path.cwd()).package_meta.is_file()
+
+
+def _root(args: argparse.Namespace, *needed: str) -> paths.Project:
+    """The checkout a project command works on, or NotAProject saying what is missing from it."""
+    project = paths.Project(Path(args.root or ".").resolve())
+    return project.require(*(project.root / name for name in needed))
+
+
+def _add_data(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--data",
+        metavar="PATH",
+        help="a built data folder or its datapackage.json (default: the installed data)",
+    )
+
+
+def _add_root(command: argparse.ArgumentParser, holds: str) -> None:
+    command.add_argument(
+        "--root", metavar="PATH", help=f"the checkout holding {holds} (default: current folder)"
+    )
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(
         prog="moroccodigital",
         description="Build, check, explore and publish the moroccodigital dataset.",
     )
-    commands = top.add_subparsers(dest="command", required=True)
+    top.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    commands = top.add_subparsers(dest="command", metavar="COMMAND")
     build = commands.add_parser("build", help="validate the annotations and write data/ and schemas/")
-    build.add_argument("--root", default=".", help="project folder holding seeds/ (default: current folder)")
+    _add_root(build, "seeds/")
     build.set_defaults(run=_build)
     export = commands.add_parser(
         "export", help="export the data: one zip for archives such as Zenodo (--zip) or SQLite (--sqlite)"
@@ -162,7 +182,8 @@ def parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="a SQLite database of every table, with keys and Arabic-aware search (needs the explore extra)",
     )
-    export.add_argument("--root", default=".", help="project folder holding data/ (default: current folder)")
+    _add_root(export, "data/ and the files a zip archive ships (--zip)")
+    _add_data(export)
     export.add_argument(
         "--with-texts",
         action="store_true",
@@ -177,6 +198,7 @@ def parser() -> argparse.ArgumentParser:
         help="browse the data in Datasette on 127.0.0.1, evidence beside every record (explore extra)",
     )
     serve.add_argument("--port", type=int, default=8001, help="port on 127.0.0.1 (default: 8001)")
+    _add_data(serve)
     serve.set_defaults(run=_serve)
     publish = commands.add_parser("publish", help="publish the dataset to a data portal")
     portals = publish.add_subparsers(dest="portal", required=True)
@@ -187,7 +209,7 @@ def parser() -> argparse.ArgumentParser:
     ckan.add_argument("--url", required=True, help="the portal's address, e.g. https://data.example.org")
     ckan.add_argument("--org", required=True, help="name of the CKAN organization that owns the dataset")
     ckan.add_argument("--dataset", help="dataset name on the portal (default: the Data Package's name)")
-    ckan.add_argument("--data", default="data", help="the built data folder (default: ./data)")
+    _add_data(ckan)
     ckan.add_argument(
         "--token-env",
         default="CKAN_API_TOKEN",
@@ -203,35 +225,35 @@ def parser() -> argparse.ArgumentParser:
     codebook = commands.add_parser(
         "codebook", help="write docs/codebook.md from the models, the built data and docs/coding_rules.md"
     )
-    codebook.add_argument(
-        "--root", default=".", help="project folder holding data/ and docs/ (default: current folder)"
-    )
+    _add_root(codebook, "data/ and docs/")
     codebook.set_defaults(run=_codebook)
     figures = commands.add_parser(
         "figures", help="draw the timeline, actor network and targets figures as PNG (figures extra)"
     )
     figures.add_argument("--out", default="docs/figures", help="folder to write into (default: docs/figures)")
-    figures.add_argument("--data", help="a data folder (default: the installed data)")
+    _add_data(figures)
     figures.set_defaults(run=_figures)
     info = commands.add_parser(
         "info", help="print the version, the tables with their row counts and the sources"
     )
-    info.add_argument(
-        "path", nargs="?", help="a data folder or its datapackage.json (default: the installed data)"
-    )
+    info.add_argument("path", nargs="?", help="the same as --data")
+    _add_data(info)
     info.set_defaults(run=_info)
     validate = commands.add_parser(
         "validate", help="re-check an installed or built package: descriptors, hashes, schemas, keys, quotes"
     )
-    validate.add_argument(
-        "path", nargs="?", help="a data folder or its datapackage.json (default: the installed data)"
-    )
+    validate.add_argument("path", nargs="?", help="the same as --data")
+    _add_data(validate)
     validate.add_argument("--texts", help="folder of the source texts (default: the seeds beside the data)")
     validate.set_defaults(run=_validate)
     audit = commands.add_parser(
         "audit", help="list each number, date and name in the seeds that no evidence or waiver accounts for"
     )
-    audit.add_argument("--root", default=".", help="project folder holding seeds/ (default: current folder)")
+    audit.add_argument(
+        "--root",
+        metavar="PATH",
+        help="the checkout holding seeds/ (default: the current folder if it is one, else installed seeds)",
+    )
     audit.set_defaults(run=_audit)
     draft = commands.add_parser("draft", help="write an annotation skeleton for a new article, for a curator")
     draft.add_argument("article", help="the article: UTF-8 text in NFC, no byte-order mark")
@@ -253,10 +275,40 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
+def _version() -> str:
+    from moroccodigital import __version__
+
+    return __version__
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    """Run one command; every failure a user can cause ends as a message and an exit code."""
+    top = parser()
+    args = top.parse_args(argv)
+    if args.command is None or not hasattr(args, "run"):
+        top.print_help()
+        return 0 if args.command is None else 2
     try:
         return int(args.run(args))
     except BuildError as err:
         print(err.report(), file=sys.stderr)
-        return 1
+        return err.exit_code
+    except ModuleNotFoundError as err:
+        extra = extra_for(err.name or "")
+        if extra is None:
+            raise
+        return _fail(args, MissingExtra(extra, err.name or ""))
+    except Error as err:
+        return _fail(args, err)
+    except OSError as err:  # a file the command was pointed at cannot be read or written
+        where = f"{err.filename}: " if err.filename else ""
+        print(f"moroccodigital {args.command}: {where}{err.strerror or err} [os-error]", file=sys.stderr)
+        return 5
+    except KeyboardInterrupt:
+        print(f"moroccodigital {args.command}: interrupted", file=sys.stderr)
+        return 130
+
+
+def _fail(args: argparse.Namespace, err: Error) -> int:
+    print(f"moroccodigital {args.command}: {err} [{err.code}]", file=sys.stderr)
+    return err.exit_code

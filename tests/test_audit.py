@@ -6,7 +6,7 @@ from pathlib import Path
 
 from helpers import ROOT
 
-from moroccodigital.audit import AuditReport, audit
+from moroccodigital.finder.audit import AuditReport, audit
 
 SEED_003 = "seeds/003_d3c2d790c9a48fca.yaml"
 HIRING_PASSAGE = "{quote: أن هذه المبادرة تهدف إلى توظيف 500 مهندس مغربي"

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from helpers import ROOT, snapshot
 
-from moroccodigital.build import build
+from moroccodigital.dataset.build import build
 from moroccodigital.errors import MAX_REPORTED, BuildError, Problem
 
 FIXTURES = ROOT / "tests" / "fixtures"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from helpers import ROOT, snapshot
 
-from moroccodigital.build import build
+from moroccodigital.dataset.build import build
 from moroccodigital.errors import BuildError
 
 

@@ -10,10 +10,10 @@ import pyarrow.parquet as pq
 import pytest
 from helpers import ROOT
 
-from moroccodigital.codebook import CODEBOOK, RULES, er_diagram, render_codebook
-from moroccodigital.datapackage import column_names, column_type
-from moroccodigital.enums import DescribedEnum
-from moroccodigital.models import MODELS
+from moroccodigital.definitions.columns import column_names, column_type
+from moroccodigital.definitions.enums import DescribedEnum
+from moroccodigital.definitions.models import MODELS
+from moroccodigital.docsgen.codebook import CODEBOOK, RULES, er_diagram, render_codebook
 
 README_SECTIONS = ROOT / "README.md"
 

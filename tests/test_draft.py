@@ -8,11 +8,11 @@ import pyarrow.parquet as pq
 import pytest
 import yaml
 
-from moroccodigital.audit import audit
-from moroccodigital.build import build
-from moroccodigital.draft import draft
+from moroccodigital.dataset.build import build
 from moroccodigital.errors import BuildError
-from moroccodigital.outputs import UnsafeOutput
+from moroccodigital.finder.audit import audit
+from moroccodigital.finder.draft import draft
+from moroccodigital.safewrite import UnsafeOutput
 
 ARTICLE = (
     "وقعت وزارة الانتقال الرقمي وإصلاح الإدارة، اليوم الثلاثاء بالرباط، اتفاقية مع شركة Onepoint "
@@ -80,12 +80,13 @@ def test_draft_replaces_its_own_untouched_draft_but_not_an_edited_one(article: P
         draft(article)
 
 
-def test_draft_refuses_a_symbolic_link(article: Path, tmp_path: Path) -> None:
+def test_draft_never_writes_through_a_symbolic_link(article: Path, tmp_path: Path) -> None:
     elsewhere = tmp_path / "elsewhere.yaml"
     (tmp_path / "link.yaml").symlink_to(elsewhere)
     with pytest.raises(UnsafeOutput, match="symbolic link"):
-        draft(article, tmp_path / "link.yaml", force=True)
-    assert not elsewhere.exists()
+        draft(article, tmp_path / "link.yaml")
+    draft(article, tmp_path / "link.yaml", force=True)
+    assert not elsewhere.exists() and not (tmp_path / "link.yaml").is_symlink()
 
 
 def test_draft_never_writes_into_a_data_package(article: Path, tmp_path: Path) -> None:

@@ -20,8 +20,10 @@ from datasette.app import Datasette
 from markupsafe import escape
 
 import moroccodigital as md
-from moroccodigital import explore
-from moroccodigital.explore import ExportRefused, export_sqlite, make_datasette, normalize_arabic
+from moroccodigital.errors import MissingExtra
+from moroccodigital.explore import app as explore
+from moroccodigital.explore.app import ExportRefused, export_sqlite, make_datasette
+from moroccodigital.explore.text import normalize_arabic
 
 DB = explore.DATABASE
 
@@ -262,7 +264,7 @@ def test_export_without_the_explore_extra_names_the_install_command(
     monkeypatch.setattr(
         importlib.util, "find_spec", lambda name: None if name == "sqlite_utils" else find_spec(name)
     )
-    with pytest.raises(ModuleNotFoundError, match=re.escape("pip install 'moroccodigital[explore]'")):
+    with pytest.raises(MissingExtra, match=re.escape("pip install 'moroccodigital[explore]'")):
         export_sqlite(tmp_path / f"{DB}.db")
     assert list(tmp_path.iterdir()) == []
 

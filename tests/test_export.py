@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from helpers import ROOT
 
-from moroccodigital import metadata
-from moroccodigital.export import ExportError, export_zip
-from moroccodigital.validation import DESCRIPTORS
+from moroccodigital.dataset import metadata
+from moroccodigital.paths import DESCRIPTORS
+from moroccodigital.publish.export import ExportError, export_zip
 
 TOP_FILES = ("README.md", "CHANGELOG.md", "LICENSE", "LICENSE-DATA", "NOTICE", "CITATION.cff")
 

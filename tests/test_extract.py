@@ -9,12 +9,12 @@ import pycountry
 import pytest
 from helpers import ROOT
 
-from moroccodigital import patterns
-from moroccodigital.audit import _rows
-from moroccodigital.curation import read_curation
-from moroccodigital.extract import Candidate, find
-from moroccodigital.lexicon import Lexicon, entries_from_rows, installed_entries
-from moroccodigital.normalize import normalize
+from moroccodigital.curation.annotations import read_curation
+from moroccodigital.finder import patterns
+from moroccodigital.finder.audit import _rows
+from moroccodigital.finder.extract import Candidate, find
+from moroccodigital.finder.lexicon import Lexicon, entries_from_rows, installed_entries
+from moroccodigital.finder.normalize import normalize
 
 
 @pytest.fixture(scope="module")

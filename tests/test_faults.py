@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from helpers import snapshot
 
-from moroccodigital import build as build_module
-from moroccodigital.build import build, recover
+from moroccodigital.dataset import build as build_module
+from moroccodigital.dataset.build import build, recover
+from moroccodigital.dataset.verify import validate_package
 from moroccodigital.errors import BuildError
-from moroccodigital.validation import validate_package
 
 CHECKPOINTS = ["written", "validated", "swap-data", "swap-schemas", "committed"]
 

@@ -20,9 +20,9 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.image import imread
 
-from moroccodigital import figures, plotting
-from moroccodigital.enums import TargetKind
-from moroccodigital.network import actor_graph, network
+from moroccodigital.definitions.enums import TargetKind
+from moroccodigital.docsgen import figures, plotting
+from moroccodigital.docsgen.network import actor_graph, network
 
 DATA = ROOT / "data"
 
@@ -216,7 +216,7 @@ def test_a_missing_font_is_reported_with_the_command_that_installs_one(
 def test_the_network_layout_is_the_same_whatever_the_hash_seed() -> None:
     script = (
         "import hashlib, pyarrow.parquet as pq\n"
-        "from moroccodigital.network import network\n"
+        "from moroccodigital.docsgen.network import network\n"
         f"rows = lambda t: pq.read_table('{DATA}/' + t + '.parquet').to_pylist()\n"
         "d = network(rows('actors'), rows('event_participants'), rows('agreement_parties'))\n"
         "dots = sorted((c.get_gid(), c.get_offsets().tolist()) for c in d.axes.collections)\n"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -13,7 +12,6 @@ import pyarrow.parquet as pq
 import pytest
 
 import moroccodigital as md
-from moroccodigital import loaders
 
 EXPECTED_DTYPES = {
     "string": pd.StringDtype(),
@@ -137,24 +135,22 @@ def test_loading_a_table_imports_neither_pydantic_nor_frictionless() -> None:
 
 
 @pytest.fixture
-def tampered_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A copy of the data that the loader reads instead of the installed one."""
+def tampered_data(tmp_path: Path) -> Path:
+    """A copy of the installed data and its texts, to damage."""
     copy = tmp_path / "data"
     shutil.copytree(md.data_dir(), copy)
-    monkeypatch.setattr(loaders, "data_dir", lambda: copy)
-    loaders._descriptor.cache_clear()
-    yield copy
-    loaders._descriptor.cache_clear()
+    shutil.copytree(md.data_dir().parent / "seeds", tmp_path / "seeds")
+    return copy
 
 
 def test_a_truncated_parquet_file_is_refused_with_what_to_do(tampered_data: Path) -> None:
     target = tampered_data / "targets.parquet"
     target.write_bytes(target.read_bytes()[:-100])
     with pytest.raises(md.DataIntegrityError, match=r"targets\.parquet does not match the sha256.*reinstall"):
-        md.load("targets")
+        md.open(tampered_data).load("targets")
 
 
 def test_a_missing_parquet_file_is_refused(tampered_data: Path) -> None:
     (tampered_data / "events.parquet").unlink()
     with pytest.raises(md.DataIntegrityError, match=r"events\.parquet is missing"):
-        md.load("events")
+        md.open(tampered_data).load("events")

@@ -27,10 +27,11 @@ import rdflib
 import yaml
 from helpers import ROOT
 
-from moroccodigital import metadata
-from moroccodigital.models import MODELS
-from moroccodigital.sources import sha256_file
-from moroccodigital.validation import DESCRIPTORS
+from moroccodigital import paths
+from moroccodigital.curation.texts import sha256_file
+from moroccodigital.dataset import metadata
+from moroccodigital.definitions.models import MODELS
+from moroccodigital.paths import DESCRIPTORS
 
 Package = dict[str, Any]
 CFF_SCHEMA = Path(__file__).with_name("cff-schema-1.2.0.json")
@@ -63,7 +64,7 @@ def _plain(value: Any) -> Any:
 
 
 def test_croissant_validates_with_mlcroissant(data: Path) -> None:
-    dataset = mlc.Dataset(jsonld=data / metadata.CROISSANT)
+    dataset = mlc.Dataset(jsonld=data / paths.CROISSANT)
     assert not dataset.metadata.ctx.issues.warnings
 
 
@@ -71,7 +72,7 @@ def test_croissant_validates_with_mlcroissant(data: Path) -> None:
 def test_every_record_set_loads_through_mlcroissant_as_in_parquet(data: Path, table: str) -> None:
     # A fresh Dataset per RecordSet: mlcroissant 1.1.1 keeps a consumed generator as the output of
     # an earlier RecordSet, and a later join on it fails.
-    records = mlc.Dataset(jsonld=data / metadata.CROISSANT).records(table)
+    records = mlc.Dataset(jsonld=data / paths.CROISSANT).records(table)
     loaded = [{key.split("/", 1)[1]: _plain(value) for key, value in row.items()} for row in records]
     assert loaded == pq.ParquetFile(data / f"{table}.parquet").read().to_pylist()
 
@@ -102,7 +103,7 @@ def test_references_between_tables_follow_the_foreign_keys(data: Path, descripto
 
 
 def test_record_set_keys_are_the_primary_keys(data: Path, descriptor: Package) -> None:
-    document = json.loads((data / metadata.CROISSANT).read_text(encoding="utf-8"))
+    document = json.loads((data / paths.CROISSANT).read_text(encoding="utf-8"))
     keys = {rs["@id"]: [key["@id"] for key in rs["key"]] for rs in document["recordSet"]}
     assert keys == {
         res["name"]: [f"{res['name']}/{column}" for column in res["schema"]["primaryKey"]]
@@ -111,14 +112,14 @@ def test_record_set_keys_are_the_primary_keys(data: Path, descriptor: Package) -
 
 
 def test_file_objects_carry_the_sha256_of_their_file(data: Path) -> None:
-    document = json.loads((data / metadata.CROISSANT).read_text(encoding="utf-8"))
+    document = json.loads((data / paths.CROISSANT).read_text(encoding="utf-8"))
     hashes = {fo["contentUrl"]: fo["sha256"] for fo in document["distribution"]}
     assert len(hashes) == len(MODELS)
     assert hashes == {path: sha256_file(data / path) for path in hashes}
 
 
 def test_croissant_provenance_names_every_source(data: Path, descriptor: Package) -> None:
-    document = json.loads((data / metadata.CROISSANT).read_text(encoding="utf-8"))
+    document = json.loads((data / paths.CROISSANT).read_text(encoding="utf-8"))
     names = [entity["name"] for entity in document["prov:wasDerivedFrom"]]
     assert len(names) == 5
     assert names == [source["title"] for source in descriptor["sources"]]
@@ -156,7 +157,7 @@ def test_dcat_parses_as_json_ld_and_carries_every_distribution(data: Path) -> No
         rdflib.Namespace("http://www.w3.org/ns/dcat#"),
         rdflib.Namespace("http://spdx.org/rdf/terms#"),
     )
-    graph = rdflib.Graph().parse(data / metadata.DCAT, format="json-ld")
+    graph = rdflib.Graph().parse(data / paths.DCAT, format="json-ld")
     (dataset,) = graph.subjects(rdflib.RDF.type, dcat_ns.Dataset)
     found = {}
     for dist in graph.objects(dataset, dcat_ns.distribution):
@@ -181,7 +182,7 @@ def test_dcat_dataset_carries_licence_publisher_keywords_and_coverage(
         rdflib.Namespace("http://www.w3.org/ns/dcat#"),
         rdflib.Namespace("http://purl.org/dc/terms/"),
     )
-    graph = rdflib.Graph().parse(data / metadata.DCAT, format="json-ld")
+    graph = rdflib.Graph().parse(data / paths.DCAT, format="json-ld")
     (dataset,) = graph.subjects(rdflib.RDF.type, dcat_ns.Dataset)
     assert {str(o) for o in graph.objects(dataset, dct.license)} == {
         "https://creativecommons.org/licenses/by/4.0/"
@@ -204,11 +205,11 @@ def test_citation_cff_is_valid_against_the_cff_1_2_0_schema(descriptor: Package)
 
 def test_committed_citation_cff_is_the_generated_one() -> None:
     descriptor = metadata.load_descriptors(ROOT / "data")[DESCRIPTORS[0]]
-    assert (ROOT / metadata.CITATION).read_text(encoding="utf-8") == metadata.citation_cff(descriptor)
+    assert (ROOT / paths.CITATION).read_text(encoding="utf-8") == metadata.citation_cff(descriptor)
 
 
 def test_committed_croissant_and_dcat_are_the_generated_ones(data: Path) -> None:
-    for name in (metadata.CROISSANT, metadata.DCAT):
+    for name in (paths.CROISSANT, paths.DCAT):
         assert (ROOT / "data" / name).read_text(encoding="utf-8") == (data / name).read_text(encoding="utf-8")
 
 
@@ -216,7 +217,7 @@ def test_writing_metadata_twice_gives_identical_bytes(data: Path, tmp_path: Path
     copy = tmp_path / "data"
     shutil.copytree(data, copy)
     metadata.write_metadata(copy)
-    for name in (metadata.CROISSANT, metadata.DCAT):
+    for name in (paths.CROISSANT, paths.DCAT):
         assert (copy / name).read_bytes() == (data / name).read_bytes()
 
 
@@ -229,7 +230,7 @@ def test_bibtex_escapes_special_characters_and_keeps_braces_balanced(descriptor:
 
 def test_generators_import_no_publishing_tool() -> None:
     code = (
-        "import sys, moroccodigital.metadata, moroccodigital.export;"
+        "import sys, moroccodigital.dataset.metadata, moroccodigital.publish.export;"
         "print(sorted(m for m in ('mlcroissant', 'rdflib') if m in sys.modules))"
     )
     result = subprocess.run(
@@ -239,7 +240,7 @@ def test_generators_import_no_publishing_tool() -> None:
 
 
 def _croissant_fields(data: Path) -> dict[str, dict[str, Any]]:
-    document = json.loads((data / metadata.CROISSANT).read_text(encoding="utf-8"))
+    document = json.loads((data / paths.CROISSANT).read_text(encoding="utf-8"))
     return {field["@id"]: field for rs in document["recordSet"] for field in rs["field"]}
 
 

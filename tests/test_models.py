@@ -8,7 +8,7 @@ import pytest
 from pydantic import ValidationError
 
 import moroccodigital as md
-from moroccodigital.models import MODELS, Record
+from moroccodigital.definitions.models import MODELS, Record
 
 
 def _first(table: str) -> dict[str, Any]:

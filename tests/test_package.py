@@ -13,8 +13,8 @@ import pyarrow.parquet as pq
 import pytest
 from helpers import ROOT
 
-from moroccodigital import validation
-from moroccodigital.sources import sha256_file
+from moroccodigital.curation.texts import sha256_file
+from moroccodigital.dataset import verify as validation
 
 
 def _frictionless(descriptor: Path) -> subprocess.CompletedProcess[str]:
@@ -46,7 +46,7 @@ def test_parquet_resources_carry_a_sha256_and_no_byte_count() -> None:
 
 
 def test_the_committed_package_passes_every_check_of_the_build() -> None:
-    from moroccodigital.curation import read_curation
+    from moroccodigital.curation.annotations import read_curation
 
     texts = read_curation(ROOT / "seeds").texts
     assert validation.validate_package(ROOT / "data", texts) == []
@@ -98,7 +98,7 @@ def test_a_parquet_file_with_the_wrong_physical_type_is_caught(data: Path) -> No
 
 
 def test_an_evidence_quote_that_does_not_match_its_text_is_caught() -> None:
-    from moroccodigital.curation import read_curation
+    from moroccodigital.curation.annotations import read_curation
 
     texts = read_curation(ROOT / "seeds").texts
     shifted = {sid: " " + text for sid, text in texts.items()}

@@ -4,7 +4,6 @@ the build and the loader byte for byte, and the loader's dtypes hold for any val
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -17,10 +16,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import moroccodigital as md
-from moroccodigital import build, datapackage, loaders, validation
-from moroccodigital.datapackage import column_names, column_type
-from moroccodigital.models import MODELS, Record
-from moroccodigital.sources import sha256_file
+from moroccodigital.curation.texts import sha256_file
+from moroccodigital.dataset import build, datapackage
+from moroccodigital.dataset import verify as validation
+from moroccodigital.definitions.columns import column_names, column_type, model_for
+from moroccodigital.definitions.models import MODELS, Record
 
 UNICODE = st.text(
     alphabet=st.one_of(
@@ -145,18 +145,13 @@ def _write_table(folder: Path, model: type[Record], records: list[Record]) -> di
 
 
 @pytest.fixture
-def empty_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def empty_data(tmp_path: Path) -> Path:
     """A data folder where every table is empty, read by the loader instead of the real one."""
     folder = tmp_path / "data"
     folder.mkdir()
     resources = [_write_table(folder, model, []) for model in MODELS]
     (folder / "datapackage.json").write_text(json.dumps({"resources": resources}), encoding="utf-8")
-    monkeypatch.setattr(loaders, "data_dir", lambda: folder)
-    loaders._descriptor.cache_clear()
-    yield folder
-    monkeypatch.undo()
-    loaders._descriptor.cache_clear()
-    loaders._sources.cache_clear()
+    return folder
 
 
 def _replace(folder: Path, model: type[Record], records: list[Record]) -> None:
@@ -166,7 +161,6 @@ def _replace(folder: Path, model: type[Record], records: list[Record]) -> None:
         for r in descriptor["resources"]
     ]
     (folder / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
-    loaders._descriptor.cache_clear()
 
 
 @pytest.mark.parametrize("model", MODELS, ids=lambda m: m.table)
@@ -177,9 +171,9 @@ def test_the_loader_dtypes_hold_for_any_valid_table_empty_ones_included(
 ) -> None:
     records = data.draw(records_of(model))
     _replace(empty_data, model, records)
-    frame = md.load(model.table)
+    frame = md.open(empty_data).load(model.table)
     assert list(frame.columns) == column_names(model) and len(frame) == len(records)
-    for field in md.schema(model.table)["fields"]:
+    for field in md.open(empty_data).schema(model.table)["fields"]:
         dtype = frame[field["name"]].dtype
         if "enum" in field.get("constraints", {}):
             assert isinstance(dtype, pd.CategoricalDtype)
@@ -194,12 +188,12 @@ def test_the_loader_dtypes_hold_for_any_valid_table_empty_ones_included(
 def test_any_unicode_text_survives_the_build_and_the_loader_byte_for_byte(
     empty_data: Path, texts: list[str]
 ) -> None:
-    places = datapackage.model_for("places")
+    places = model_for("places")
     rows = [
         places.model_validate({**_place(i), "name_en": text, "name_ar": text}) for i, text in enumerate(texts)
     ]
     _replace(empty_data, places, rows)
-    loaded = md.load("places").sort_values("place_id")
+    loaded = md.open(empty_data).load("places").sort_values("place_id")
     expected = sorted(rows, key=lambda r: r.place_id)
     assert [s.encode("utf-8") for s in loaded.name_ar] == [r.name_ar.encode("utf-8") for r in expected]
     assert [s.encode("utf-8") for s in loaded.name_en] == [r.name_en.encode("utf-8") for r in expected]

@@ -28,9 +28,9 @@ import pytest
 from ckan_site import Site, running_site
 from helpers import ROOT
 
-from moroccodigital.ckan_plan import ckan_metadata, files_to_publish, plan_publication, validate_url
-from moroccodigital.publish_ckan import PublishError, PublishReport, publish_ckan
-from moroccodigital.sources import sha256_file
+from moroccodigital.curation.texts import sha256_file
+from moroccodigital.publish.ckan import PublishError, PublishReport, publish_ckan
+from moroccodigital.publish.ckan_plan import ckan_metadata, files_to_publish, plan_publication, validate_url
 
 TOKEN_ENV = "MOROCCODIGITAL_TEST_CKAN_TOKEN"
 SENTINEL = f"sentinel-token-{uuid.uuid4().hex}"

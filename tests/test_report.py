@@ -12,8 +12,8 @@ import pytest
 from helpers import ROOT
 
 import moroccodigital as md
-from moroccodigital.report import info, validate
-from moroccodigital.sources import sha256_file
+from moroccodigital.curation.texts import sha256_file
+from moroccodigital.dataset.summary import info, validate
 
 
 @pytest.fixture

@@ -10,10 +10,10 @@ import pyarrow.parquet as pq
 import pytest
 from helpers import ROOT
 
-from moroccodigital.extract import find
-from moroccodigital.lexicon import Lexicon, installed_entries
-from moroccodigital.outputs import UnsafeOutput
-from moroccodigital.scan import ARTICLES, CANDIDATES, candidates_batch, scan
+from moroccodigital.finder.extract import find
+from moroccodigital.finder.lexicon import Lexicon, installed_entries
+from moroccodigital.finder.scan import ARTICLES, CANDIDATES, candidates_batch, scan
+from moroccodigital.safewrite import UnsafeOutput
 
 
 @pytest.fixture
@@ -76,11 +76,13 @@ def test_scan_replaces_its_own_output(corpus: Path, tmp_path: Path) -> None:
     assert scan(corpus, tmp_path / "c.parquet", workers=1, progress=False).files == 6
 
 
-def test_scan_refuses_a_symbolic_link_as_output(corpus: Path, tmp_path: Path) -> None:
+def test_scan_never_writes_through_a_symbolic_link(corpus: Path, tmp_path: Path) -> None:
     (tmp_path / "link.parquet").symlink_to(tmp_path / "elsewhere.parquet")
     with pytest.raises(UnsafeOutput, match="symbolic link"):
-        scan(corpus, tmp_path / "link.parquet", workers=1, progress=False, force=True)
+        scan(corpus, tmp_path / "link.parquet", workers=1, progress=False)
+    scan(corpus, tmp_path / "link.parquet", workers=1, progress=False, force=True)
     assert not (tmp_path / "elsewhere.parquet").exists()
+    assert not (tmp_path / "link.parquet").is_symlink()
 
 
 def test_scan_does_not_follow_links_out_of_its_folder(corpus: Path, tmp_path: Path) -> None:
@@ -102,7 +104,7 @@ def test_scan_reports_files_that_are_not_utf8(corpus: Path, tmp_path: Path) -> N
 
 def test_dask_scan_gives_the_same_candidates_as_the_local_scan(corpus: Path, tmp_path: Path) -> None:
     distributed = pytest.importorskip("distributed")
-    from moroccodigital.scan_dask import scan_dask
+    from moroccodigital.finder.scan_dask import scan_dask
 
     scan(corpus, tmp_path / "local.parquet", workers=1, batch_bytes=6000, progress=False)
     with (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from moroccodigital.sources import QuoteError, find_all, locate
+from moroccodigital.curation.texts import QuoteError, find_all, locate
 
 TEXT = "بقرابة 1.500 مليار دولار، وتوظيف 500 مهندس. أبرزت العمراني، والسفير يوسف عمراني بالرباط."
 

@@ -1,0 +1,247 @@
+"""The build: seeds and annotations -> validated records -> data/ and schemas/, atomically.
+
+Everything is written into a fresh folder beside data/, validated there, and only then swapped
+in.  The swap is two renames per folder under a journal: a build killed between them is rolled
+back by `recover`, which every build runs first.  A failed or interrupted build therefore leaves
+data/ and schemas/ as they were; a lock keeps two builds from running at once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import re
+import shutil
+import signal
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
+
+from moroccodigital import paths
+from moroccodigital.curation import annotations as curation
+from moroccodigital.curation import checks
+from moroccodigital.curation.texts import sha256_file
+from moroccodigital.curation.yamlfiles import load_yaml
+from moroccodigital.dataset import datapackage, metadata
+from moroccodigital.dataset import verify as validation
+from moroccodigital.definitions.models import MODELS
+from moroccodigital.errors import BuildError, Problem
+from moroccodigital.finder import audit
+
+OUTPUTS = (paths.DATA, paths.SCHEMAS)
+JOURNAL = ".build-swap.json"
+"""Present only while a swap is under way: it lists the outputs that existed before it."""
+PARQUET_OPTIONS: dict[str, Any] = {
+    "compression": "zstd",
+    "compression_level": 9,
+    "version": "2.6",
+    "data_page_version": "1.0",
+    "use_dictionary": False,
+    "write_statistics": True,
+    "row_group_size": 1 << 20,
+}
+"""Pinned writer options: with the pinned pyarrow they make builds byte-identical."""
+
+Report = Callable[[str], None]
+
+
+def _quiet(_: str) -> None:
+    return None
+
+
+def build(root: Path, report: Report = _quiet) -> dict[str, int]:
+    """Build data/ and schemas/ under a project root; returns the row count of each table."""
+    root = root.resolve()
+    with _lock(root):
+        recover(root)
+        report("reading seeds and annotations")
+        cur = curation.read_curation(root / paths.SEEDS)
+        tables, problems = checks.validate(cur)
+        if problems:
+            raise BuildError(problems)
+        report("auditing completeness: every candidate evidenced or waived")
+        problems = audit.audit_curation(cur, root / paths.SEEDS).as_problems()
+        if problems:
+            raise BuildError(problems)
+        meta = _metadata(root, cur)
+        with tempfile.TemporaryDirectory(prefix=".build-", dir=root) as tmp:
+            staging = Path(tmp)
+            report("writing Parquet, CSV and descriptors")
+            _guarded(lambda: _write(staging, tables, meta), "writing the new files")
+            _checkpoint("written")
+            report("validating the written package (frictionless, hashes, Arrow schemas, anchors)")
+            problems = validation.validate_package(staging / paths.DATA, cur.texts)
+            if problems:
+                raise BuildError(problems)
+            _checkpoint("validated")
+            _guarded(lambda: _swap(root, staging), "putting the new files in place")
+        metadata.write_citation(root / paths.DATA, root / paths.CITATION)
+        report("done")
+        return {name: len(rows) for name, rows in tables.items()}
+
+
+def _guarded(step: Callable[[], None], what: str) -> None:
+    """Run a step that touches the disk; an OS error becomes a readable BuildError."""
+    try:
+        step()
+    except OSError as err:
+        where = err.filename or "data/"
+        raise BuildError(
+            [
+                Problem(
+                    str(where),
+                    "",
+                    "",
+                    f"{err.strerror or err} while {what}; data/ and schemas/ were not changed",
+                )
+            ]
+        ) from None
+
+
+def _checkpoint(name: str) -> None:
+    """Fault injection for the tests: MOROCCODIGITAL_KILL_AT=<name> kills the build right here."""
+    if os.environ.get("MOROCCODIGITAL_KILL_AT") == name:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+@contextlib.contextmanager
+def _lock(root: Path) -> Iterator[None]:
+    with (root / ".build.lock").open("w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BuildError(
+                [
+                    Problem(
+                        ".build.lock",
+                        "",
+                        "",
+                        "another build is running in this project; wait for it to finish",
+                    )
+                ]
+            ) from None
+        yield
+
+
+def recover(root: Path) -> None:
+    """Undo what an interrupted build left: roll back an unfinished swap (the journal is still
+    there), drop the previous outputs of a finished one, and remove stale staging folders."""
+    journal = root / JOURNAL
+    if journal.exists():
+        existed = set(json.loads(journal.read_text(encoding="utf-8")))
+        for name in OUTPUTS:
+            current, previous = root / name, root / f".{name}.previous"
+            if previous.exists():
+                if current.exists():
+                    shutil.rmtree(current)
+                previous.rename(current)
+            elif name not in existed and current.exists():
+                shutil.rmtree(current)
+        journal.unlink()
+    for name in OUTPUTS:
+        shutil.rmtree(root / f".{name}.previous", ignore_errors=True)
+    for stale in root.glob(".build-*"):
+        if stale.is_dir():
+            shutil.rmtree(stale, ignore_errors=True)
+
+
+def _swap(root: Path, staging: Path) -> None:
+    """Rename the new outputs into place; the journal's removal is the commit point."""
+    journal = root / JOURNAL
+    existed = [name for name in OUTPUTS if (root / name).exists()]
+    journal.write_text(json.dumps(existed), encoding="utf-8")
+    try:
+        for name in OUTPUTS:
+            _checkpoint(f"swap-{name}")
+            current, previous = root / name, root / f".{name}.previous"
+            if current.exists():
+                current.rename(previous)
+            (staging / name).rename(current)
+        journal.unlink()
+    except OSError:
+        recover(root)
+        raise
+    _checkpoint("committed")
+    for name in OUTPUTS:
+        shutil.rmtree(root / f".{name}.previous", ignore_errors=True)
+
+
+def _metadata(root: Path, cur: curation.Curation) -> dict[str, Any]:
+    """Package metadata: the curated file, the one version, the release date, the sources."""
+    meta = load_yaml(paths.Project(root).package_meta)
+    version = _version(root)
+    meta["version"] = version
+    meta["created"] = _release_date(root, version)
+    sources = [r.data for r in cur.rows if r.table == "sources"]
+    meta["sources"] = [
+        {
+            "title": f"{s['file_name']}" + (f" — {s['ref_outlet']}" if s.get("ref_outlet") else ""),
+            **({"path": s["ref_url"]} if s.get("ref_url") else {}),
+        }
+        for s in sorted(sources, key=lambda s: s["file_name"])
+    ]
+    return dict(meta)
+
+
+def _version(root: Path) -> str:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    with (root / "pyproject.toml").open("rb") as handle:
+        return str(tomllib.load(handle)["project"]["version"])
+
+
+def _release_date(root: Path, version: str) -> str:
+    """The release date of this version in CHANGELOG.md: the build never reads the clock."""
+    changelog = (root / "CHANGELOG.md").read_text(encoding="utf-8")
+    match = re.search(rf"^## \[{re.escape(version)}\] - (\d{{4}}-\d{{2}}-\d{{2}})", changelog, re.M)
+    if not match:
+        raise BuildError([Problem("CHANGELOG.md", version, "", f"no '## [{version}] - YYYY-MM-DD' heading")])
+    day = datetime.strptime(match.group(1), "%Y-%m-%d").replace(tzinfo=timezone.utc)
+    return day.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _write(staging: Path, tables: checks.Tables, meta: dict[str, Any]) -> None:
+    data, schemas = staging / paths.DATA, staging / paths.SCHEMAS
+    csv_dir = data / paths.CSV
+    for folder in (data, csv_dir, schemas):
+        folder.mkdir(parents=True)
+    parquet_resources, csv_resources = [], []
+    for model in MODELS:
+        table = datapackage.to_arrow(model, tables[model.table])
+        parquet_path = data / f"{model.table}.parquet"
+        pq.write_table(table, parquet_path, **PARQUET_OPTIONS)
+        parquet_resources.append(
+            datapackage.resource(model, parquet_path.name, "parquet", sha256_file(parquet_path), None)
+        )
+        csv_path = csv_dir / f"{model.table}.csv"
+        _write_csv(table, csv_path)
+        csv_resources.append(
+            datapackage.resource(model, csv_path.name, "csv", sha256_file(csv_path), csv_path.stat().st_size)
+        )
+        schema = model.model_json_schema()
+        _write_json(schemas / f"{model.table}.schema.json", schema)
+    _write_json(data / paths.DESCRIPTOR, datapackage.package(meta, parquet_resources))
+    csv_meta = {**meta, "name": f"{meta['name']}-csv", "title": f"{meta['title']} (CSV copy)"}
+    _write_json(data / paths.CSV_DESCRIPTOR, datapackage.package(csv_meta, csv_resources))
+    metadata.write_metadata(data)
+
+
+def _write_csv(table: pa.Table, path: Path) -> None:
+    options = pacsv.WriteOptions(include_header=True, quoting_style="needed")
+    pacsv.write_csv(table, path, write_options=options)
+
+
+def _write_json(path: Path, document: Any) -> None:
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    path.write_text(text, encoding="utf-8")

@@ -1,0 +1,1 @@
+"""Definitions: controlled vocabularies (enums) and one Pydantic model per table (models)."""

@@ -1,0 +1,295 @@
+"""Browse the dataset in Datasette: a SQLite export with keys and Arabic-aware search, and a server.
+
+The export is written from the installed data (the loaders), so it holds exactly what `md.load`
+returns.  Searchable text is stored a second time, normalised by `normalize_arabic`, in one FTS5
+table per table, so that a search finds the spelling variants of an Arabic name; the Datasette
+plugin (`explore_plugin`) normalises queries the same way.  sqlite-utils and Datasette come with
+the optional `explore` extra and are imported only inside the functions that use them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib.util
+import signal
+import sys
+import tempfile
+from collections import defaultdict
+from datetime import date
+from html import escape
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from moroccodigital.dataset.loaders import Dataset, installed
+from moroccodigital.dataset.loaders import open as open_dataset
+from moroccodigital.errors import BuildError, MissingExtra, Problem
+from moroccodigital.explore.text import normalize_arabic
+from moroccodigital.safewrite import UnsafeOutput, atomic_path, check_output
+
+if TYPE_CHECKING:
+    import sqlite_utils
+    from datasette.app import Datasette  # type: ignore[import-untyped]
+
+DATABASE = "moroccodigital"
+"""The database's name in Datasette (and the file name `serve` gives it)."""
+APPLICATION_ID = 0x4D444947
+"""SQLite `application_id` ("MDIG") that marks a file as this package's export, safe to replace."""
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+SEARCH_COLUMNS: dict[str, tuple[str, ...]] = {
+    "sources": ("headline", "byline"),
+    "actors": ("name_en", "name_ar", "name_fr", "acronym", "description"),
+    "aliases": ("alias_ar",),
+    "roles": ("title_ar", "title_en"),
+    "places": ("name_en", "name_ar"),
+    "initiatives": ("name_en", "name_ar", "description"),
+    "events": ("title_en", "summary_en"),
+    "agreements": ("title_en", "purpose_en"),
+    "targets": ("indicator_en", "value_text", "deadline_text", "note"),
+    "evidence": ("quote", "gloss_en"),
+}
+"""Columns indexed for full-text search, per table (the FTS table is `<table>_fts`)."""
+ALIAS_COLUMN = "aliases"
+"""Extra search column of actors: every Arabic surface form of the actor, so variants find it."""
+PASSAGE_COLUMN = "passages"
+"""Extra search column of the tables with no Arabic text of their own: their evidence quotes."""
+PASSAGE_TABLES = ("events", "agreements", "targets")
+
+FACETS: dict[str, list[str]] = {
+    "sources": ["language"],
+    "actors": ["kind", "country", "sector"],
+    "aliases": ["alias_kind"],
+    "roles": ["source_id"],
+    "places": ["kind", "iso3166_alpha3"],
+    "initiatives": ["kind"],
+    "events": ["event_type", "source_id", "date_precision"],
+    "event_participants": ["role"],
+    "event_topics": ["topic"],
+    "event_contexts": ["context"],
+    "agreements": ["agreement_type", "status", "source_id"],
+    "agreement_parties": ["role"],
+    "agreement_topics": ["topic"],
+    "targets": ["kind", "unit", "source_id"],
+    "evidence": ["record_table", "source_id"],
+}
+"""Facets Datasette shows on each table page."""
+LABELS: dict[str, str] = {
+    "actors": "name_en",
+    "places": "name_en",
+    "initiatives": "name_en",
+    "events": "title_en",
+    "agreements": "title_en",
+    "targets": "indicator_en",
+}
+"""Column Datasette shows in place of an id wherever a foreign key points at the table."""
+
+_SQLITE_TYPES: dict[str, type] = {"string": str, "integer": int, "number": float, "boolean": int, "date": str}
+
+
+class ExportRefused(BuildError):
+    """The export would write somewhere the user did not point it, or over a file it did not make."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__([Problem(str(path), "", "", reason)])
+
+
+def export_sqlite(path: Path, force: bool = False, data: Path | None = None) -> Path:
+    """Write every table to a SQLite database at `path`, atomically, and return where it went.
+
+    Refuses a missing parent folder, a folder or other special file and, unless `force`, a
+    symbolic link or an existing file that is not an earlier export of this package.  The
+    database is built in a private folder beside `path` and moved into place in one step (which
+    replaces a link, never writes through it), so a failure leaves whatever was there untouched.
+    `data` is a built data folder (default: the installed data).
+    """
+    _require_extra()
+    target = _checked_target(Path(path), force)
+    with atomic_path(target) as built:
+        built.unlink()  # sqlite-utils creates the database itself
+        _write_database(built, _dataset(data))
+    return target
+
+
+def _dataset(data: Path | None) -> Dataset:
+    return open_dataset(data) if data is not None else installed()
+
+
+def _require_extra() -> None:
+    """Fail before doing anything, naming the install command, when the `explore` extra is missing."""
+    missing = [name for name in ("sqlite_utils", "datasette") if importlib.util.find_spec(name) is None]
+    if missing:
+        raise MissingExtra("explore", " and ".join(missing))
+
+
+def _checked_target(path: Path, force: bool) -> Path:
+    try:
+        return check_output(path, force=force, ours=_is_export)
+    except UnsafeOutput as err:
+        raise ExportRefused(path, str(err).removeprefix(f"{path} ")) from None
+
+
+def _is_export(file: Path) -> bool:
+    with file.open("rb") as handle:
+        header = handle.read(100)
+    return header[:16] == SQLITE_HEADER and int.from_bytes(header[68:72], "big") == APPLICATION_ID
+
+
+def _write_database(file: Path, ds: Dataset) -> None:
+    import sqlite_utils
+
+    db = sqlite_utils.Database(file)
+    try:
+        db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        for name in ds.table_names():
+            _add_table(db, name, ds)
+        _add_search(db, ds)
+        db.conn.commit()
+        db.vacuum()
+    finally:
+        db.close()
+
+
+def _add_table(db: sqlite_utils.Database, name: str, ds: Dataset) -> None:
+    """One table with its declared primary key, NOT NULL columns and foreign keys, keys indexed."""
+    table_schema = ds.schema(name)
+    fields = table_schema["fields"]
+    keys = table_schema["primaryKey"]
+    foreign = [
+        (fk["fields"][0], fk["reference"].get("resource", name), fk["reference"]["fields"][0])
+        for fk in table_schema.get("foreignKeys", [])
+    ]
+    table = db.table(name)
+    table.create(
+        {f["name"]: _SQLITE_TYPES[f["type"]] for f in fields},
+        pk=keys[0] if len(keys) == 1 else tuple(keys),
+        not_null={f["name"] for f in fields if f.get("constraints", {}).get("required")},
+        foreign_keys=foreign,
+    )
+    rows = [
+        {key: value.isoformat() if isinstance(value, date) else value for key, value in row.items()}
+        for row in ds.arrow(name).to_pylist()
+    ]
+    table.insert_all(rows)
+    for column, _, _ in foreign:
+        table.create_index([column])
+    if name == "evidence":
+        table.create_index(["record_table", "record_id"])
+
+
+def _add_search(db: sqlite_utils.Database, ds: Dataset) -> None:
+    """An FTS5 table per searchable table, its rowids those of the table, holding normalised text."""
+    aliases: dict[str, list[str]] = defaultdict(list)
+    for alias in ds.arrow("aliases").to_pylist():
+        aliases[alias["actor_id"]].append(alias["alias_ar"])
+    passages: dict[str, dict[str, list[str]]] = {table: defaultdict(list) for table in PASSAGE_TABLES}
+    for passage in ds.arrow("evidence").to_pylist():
+        if passage["record_table"] in passages:
+            passages[passage["record_table"]][passage["record_id"]].append(passage["quote"])
+    extra = {"actors": (ALIAS_COLUMN, aliases)} | {t: (PASSAGE_COLUMN, passages[t]) for t in PASSAGE_TABLES}
+    for table, columns in SEARCH_COLUMNS.items():
+        (key,) = ds.schema(table)["primaryKey"]
+        extra_column, extra_texts = extra.get(table, (None, {}))
+        fts_columns = [*columns, extra_column] if extra_column else list(columns)
+        names = ", ".join(f'"{c}"' for c in fts_columns)
+        db.execute(f'CREATE VIRTUAL TABLE "{table}_fts" USING fts5({names}, tokenize = "unicode61")')
+        selected = ", ".join(f'"{c}"' for c in (key, *columns))
+        rows = []
+        for rowid, record_id, *values in db.execute(
+            f'SELECT rowid, {selected} FROM "{table}" ORDER BY rowid'
+        ):
+            texts = [value or "" for value in values]
+            if extra_column:
+                texts.append("\n".join(extra_texts.get(record_id, [])))
+            rows.append((rowid, *map(normalize_arabic, texts)))
+        marks = ", ".join("?" * len(fts_columns))
+        db.conn.executemany(f'INSERT INTO "{table}_fts" (rowid, {names}) VALUES (?, {marks})', rows)
+
+
+def datasette_metadata(database: str = DATABASE, ds: Dataset | None = None) -> dict[str, Any]:
+    """Datasette metadata from the Data Package: titles, column descriptions, licence, sources."""
+    ds = ds or installed()
+    package = ds.descriptor()
+    licence = package["licenses"][0]
+    items = "".join(
+        f'<li><a href="{escape(s["path"])}">{escape(s["title"])}</a></li>'
+        if s.get("path")
+        else f"<li>{escape(s['title'])}</li>"
+        for s in package["sources"]
+    )
+    common = {
+        "license": licence["name"],
+        "license_url": licence["path"],
+        "source": f"{len(package['sources'])} Arabic news articles",
+        "source_url": f"/{database}/sources",
+    }
+    tables = {}
+    for res in package["resources"]:
+        name = res["name"]
+        table: dict[str, Any] = {
+            "title": res["title"],
+            "description": res["description"],
+            "columns": {f["name"]: f["description"] for f in res["schema"]["fields"]},
+            "facets": FACETS.get(name, []),
+        }
+        if name in LABELS:
+            table["label_column"] = LABELS[name]
+        if name in SEARCH_COLUMNS:
+            table["fts_table"] = f"{name}_fts"
+        tables[name] = table
+    description = (
+        f"<p>{escape(package['description'])}</p>"
+        "<p>Search is Arabic-aware: hamza and alef forms, taa marbuta, alef maqsura, diacritics "
+        "and tatweel are ignored. Each record's page shows the passages that support it.</p>"
+        f"<p>Sources ({escape(package['version'])}):</p><ul>{items}</ul>"
+    )
+    return {
+        "title": package["title"],
+        "description_html": description,
+        "about": "moroccodigital",
+        "about_url": package["homepage"],
+        **common,
+        "databases": {database: {"description_html": description, **common, "tables": tables}},
+    }
+
+
+def make_datasette(database: Path, data: Path | None = None) -> Datasette:
+    """A Datasette serving an export read-only, with the generated metadata, plugin and templates.
+
+    Datasette names the database after the file's stem, and so does the metadata.
+    """
+    _require_extra()
+    from datasette.app import Datasette
+    from datasette.plugins import pm  # type: ignore[import-untyped]
+
+    from moroccodigital.explore import plugin as explore_plugin
+
+    if not pm.is_registered(explore_plugin):
+        pm.register(explore_plugin, name="moroccodigital-explore")
+    templates = Path(str(resources.files("moroccodigital.explore") / "templates"))
+    return Datasette(
+        immutables=[str(database)],
+        metadata=datasette_metadata(database.stem, _dataset(data)),
+        template_dir=str(templates),
+    )
+
+
+def serve(port: int = 8001, data: Path | None = None) -> None:
+    """Export to a temporary folder and serve it with Datasette on 127.0.0.1 until stopped.
+
+    uvicorn re-raises the signal that stopped it; SIGTERM is made to act like Ctrl-C, so that
+    either one unwinds through here and the temporary folder is removed.
+    """
+    import uvicorn
+
+    previous = signal.signal(signal.SIGTERM, signal.default_int_handler)
+    try:
+        with tempfile.TemporaryDirectory(prefix="moroccodigital-explore-") as folder:
+            datasette = make_datasette(export_sqlite(Path(folder) / f"{DATABASE}.db", data=data), data)
+            asyncio.run(datasette.invoke_startup())
+            print(f"moroccodigital explorer: http://127.0.0.1:{port}/{DATABASE}", file=sys.stderr, flush=True)
+            uvicorn.run(datasette.app(), host="127.0.0.1", port=port, log_level="warning")
+    except KeyboardInterrupt:
+        pass
+    finally:
+        signal.signal(signal.SIGTERM, previous)

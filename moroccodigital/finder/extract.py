@@ -1,0 +1,269 @@
+"""The candidate finder: every number, amount, date and name an Arabic news article states.
+
+Deterministic and rule-based (no model).  `find(text, lexicon)` returns candidate mentions with
+code-point offsets into the text as given, the offsets the evidence table uses.  Families of
+patterns compete for the same characters; where two overlap, the more specific reading wins
+(then the longer): known names first (so "المغرب الرقمي 2030" is a name, not a year), then
+names with numbers, quoted names and named events, amounts, dates and times, runs of Latin
+words, unknown organisations and people, and bare numbers last.
+
+Speed: the text is normalised once; known names, quoted and Latin names are one pass each; every
+other pattern runs only in windows around its trigger words (digits, month and number words,
+cue words), found in one pass, so a pattern costs nothing where its trigger is absent.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_left
+from collections.abc import Iterator
+from dataclasses import dataclass, fields
+from typing import Any
+
+from moroccodigital.curation.texts import find_all
+from moroccodigital.finder import patterns as P
+from moroccodigital.finder.lexicon import Lexicon, Match
+from moroccodigital.finder.normalize import Normalized, fold, normalize
+
+KINDS = ("actor", "place", "initiative", "name", "amount", "date", "time", "organisation", "person", "number")
+"""What a candidate is.  actor/place/initiative: a known record (see `ref`); name: a name not in
+the registries (quoted, Latin, or with a number inside); organisation/person: an unknown one
+found from a cue word; amount: a number with a unit, multiplier or qualifier, or a number word
+of unstated value; time: a clock time (12:00); number: a number standing alone."""
+
+_COMPARATORS = {fold(k): v for k, v in P.COMPARATORS.items()}
+_MULTIPLIERS = {fold(k): v for k, v in P.MULTIPLIERS.items()}
+_DUALS = {fold(k): v for k, v in P.DUALS.items()}
+_UNSTATED = frozenset(fold(w) for w in P.UNSTATED)
+_PRIORITY = {
+    "known": 0, "name": 1, "amount": 2, "date": 3, "time": 3, "latin": 4,
+    "organisation": 5, "person": 5, "number": 6,
+}  # fmt: skip
+"""Which reading wins where two overlap.  A run of Latin words yields to dates ("11 juillet 2025")."""
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A mention the finder found: where it is, what it is, and what it resolves to."""
+
+    start: int
+    """Offset of the first character (code points of the text as given)."""
+    end: int
+    """Offset after the last character."""
+    text: str
+    """The text between start and end, exactly as written."""
+    kind: str
+    """One of KINDS."""
+    value: float | None = None
+    """Amounts and numbers: the value stated (None where a number word states none)."""
+    unit: str | None = None
+    """Amounts: currency, megawatt, jobs, graduates, engineers, skilled_professionals, percent..."""
+    currency: str | None = None
+    """ISO 4217 code when unit is currency."""
+    comparator: str | None = None
+    """Amounts: equal, more_than, about, less_than, or unspecified when no number is stated."""
+    edtf: str | None = None
+    """Dates: an EDTF string of exactly what is written (XXXX where no year is given), if any."""
+    precision: str | None = None
+    """Dates: day, day_range, month, year, year_range, part_of_year, weekday_only, relative, recent."""
+    ref: str | None = None
+    """Known names: the id of the record (None when the form is ambiguous)."""
+    alternatives: tuple[str, ...] = ()
+    """Known names with more than one reading: every reading as kind:id."""
+    alias: str | None = None
+    """Known names: the surface form as the registry records it."""
+
+
+FIELDS = tuple(f.name for f in fields(Candidate))
+
+
+def find(text: str, lexicon: Lexicon | None = None) -> list[Candidate]:
+    """Every candidate in a text, in order of position, none overlapping another."""
+    norm = normalize(text)
+    proposals = list(_propose(norm.text, lexicon))
+    proposals.sort(key=lambda p: (_PRIORITY[p[0]], p[1] - p[2], p[1]))
+    starts: list[int] = []
+    ends: list[int] = []
+    chosen: list[tuple[int, int, dict[str, Any]]] = []
+    for _, start, end, data in proposals:
+        i = bisect_left(starts, start)
+        if (i < len(starts) and starts[i] < end) or (i > 0 and ends[i - 1] > start):
+            continue
+        starts.insert(i, start)
+        ends.insert(i, end)
+        chosen.append((start, end, data))
+    return sorted((_candidate(norm, *item) for item in chosen), key=lambda c: (c.start, c.end))
+
+
+def quote_for(text: str, start: int, end: int) -> tuple[str, int | None]:
+    """A quote for text[start:end] that `sources.locate` finds there, and its occurrence when the
+    quote is not unique.  A span `locate` cannot find as written is widened to whole words."""
+    if start not in find_all(text, text[start:end]):
+        while start > 0 and _in_word(text[start - 1]):
+            start -= 1
+    quote = text[start:end]
+    starts = find_all(text, quote)
+    return quote, (starts.index(start) + 1 if start in starts and len(starts) > 1 else None)
+
+
+def _in_word(ch: str) -> bool:
+    return ch.isalnum() or unicodedata.category(ch) == "Mn"
+
+
+def _candidate(norm: Normalized, start: int, end: int, data: dict[str, Any]) -> Candidate:
+    a, b = norm.start(start), norm.end(end)
+    return Candidate(start=a, end=b, text=norm.original[a:b], **data)
+
+
+Proposal = tuple[str, int, int, dict[str, Any]]
+
+
+def _propose(text: str, lexicon: Lexicon | None) -> Iterator[Proposal]:
+    if lexicon is not None:
+        for match in lexicon.find(text):
+            yield "known", match.start, match.end, _known(match)
+    yield from _quoted_and_latin(text)
+    for family, windows in zip(P.FAMILIES, _windows(text), strict=True):
+        for a, b in windows:
+            for name, pattern in family.patterns:
+                for m in pattern.finditer(text, a, b):
+                    proposal = _READERS[name.partition(":")[0]](name, m)
+                    if proposal is not None:
+                        yield proposal
+
+
+def _windows(text: str) -> list[list[tuple[int, int]]]:
+    """Per family, merged spans around its trigger hits, each ending where a word ends."""
+    out: list[list[tuple[int, int]]] = [[] for _ in P.FAMILIES]
+    hits = [(m.start(), m.end(), P.DIGIT_FAMILIES) for m in P.DIGITS.finditer(text)]
+    hits += [(m.start(), m.end(), P.TRIGGER_FAMILIES[m.group()]) for m in P.TRIGGER.finditer(text)]
+    size = len(text)
+    for start, end, families in sorted(hits):
+        for i in families:
+            family, spans = P.FAMILIES[i], out[i]
+            a, b = max(0, start - family.before), min(size, end + family.after)
+            while b < size and (text[b].isalnum() or text[b] == "_"):
+                b += 1
+            if spans and a <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], max(b, spans[-1][1]))
+            else:
+                spans.append((a, b))
+    return out
+
+
+def _known(match: Match) -> dict[str, Any]:
+    readings = tuple(dict.fromkeys(f"{e.kind}:{e.ref}" for e in match.entries))
+    first = match.entries[0]
+    single_ref = len({e.ref for e in match.entries}) == 1
+    return {
+        "kind": first.kind,
+        "ref": first.ref if single_ref else None,
+        "alternatives": readings if len(readings) > 1 else (),
+        "alias": first.alias if len({e.alias for e in match.entries}) == 1 else None,
+    }
+
+
+def _quoted_and_latin(text: str) -> Iterator[Proposal]:
+    for m in P.QUOTED.finditer(text):
+        inner = m.group(1).rstrip(".")
+        if inner and len(inner.split()) <= 5 and re.search(r"[^\W\d_]", inner):
+            yield "name", m.start(1), m.start(1) + len(inner), {"kind": "name"}
+    for m in P.LATIN.finditer(text):
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"):
+            continue
+        if len(m.group()) > 1:
+            yield "latin", m.start(), m.end(), {"kind": "name"}
+
+
+def _name(_: str, m: re.Match[str]) -> Proposal:
+    if "version" in m.re.groupindex and m.group("version"):
+        before = re.search(r"[^\W\d_]+\s+$", m.string[max(0, m.start() - 40) : m.start()])
+        return "name", m.start() - (len(before.group()) if before else 0), m.end(), {"kind": "name"}
+    group = "org" if "org" in m.re.groupindex else 0
+    return "name", m.start(group), m.end(group), {"kind": "name"}
+
+
+def _amount(_: str, m: re.Match[str]) -> Proposal | None:
+    if not (m.group("cmp") or m.group("mult") or m.group("unit") or m.group("pct")):
+        return None
+    value = P.parse_number(m.group("num"))
+    if value is not None and m.group("mult"):
+        value *= _MULTIPLIERS[m.group("mult")]
+    data = _unit(m.group("unit"), "percent" if m.group("pct") else None)
+    data.update(kind="amount", value=value, comparator=_COMPARATORS.get(m.group("cmp") or "", "equal"))
+    return "amount", m.start("cmp") if m.group("cmp") else m.start("num"), m.end(), data
+
+
+def _word_amount(_: str, m: re.Match[str]) -> Proposal:
+    word = m.group("word")
+    value = None if word in _UNSTATED else _DUALS.get(word, _MULTIPLIERS.get(word))
+    comparator = "unspecified" if value is None else _COMPARATORS.get(m.group("cmp") or "", "equal")
+    data = _unit(m.group("unit"), None)
+    data.update(kind="amount", value=value, comparator=comparator)
+    return "amount", m.start("cmp") if m.group("cmp") else m.start("word"), m.end(), data
+
+
+def _unit(word: str | None, default: str | None) -> dict[str, Any]:
+    if word is None:
+        return {"unit": default}
+    unit, currency = P.UNITS[word]
+    return {"unit": unit, "currency": currency}
+
+
+def _date(_: str, m: re.Match[str]) -> Proposal:
+    branch = str(m.lastgroup)
+    if branch in {"time", "weekday", "relative", "recent"}:
+        kind, edtf, precision = ("time", None, None) if branch == "time" else ("date", *_EDTF_ONLY[branch])
+        return kind, m.start(), m.end(), {"kind": kind, "edtf": edtf, "precision": precision}
+    prefix = branch + "__"
+    groups = {k.removeprefix(prefix): v for k, v in m.groupdict().items() if k.startswith(prefix)}
+    edtf, precision = _edtf(branch, groups)
+    return "date", m.start(), m.end(), {"kind": "date", "edtf": edtf, "precision": precision}
+
+
+_EDTF_ONLY = {
+    "weekday": ("XXXX-XX-XX", "weekday_only"),
+    "relative": (None, "relative"),
+    "recent": (None, "recent"),
+}
+
+
+def _edtf(branch: str, groups: dict[str, str | None]) -> tuple[str, str]:
+    """EDTF of a date match: only what is written, XXXX for an unstated year."""
+    year = groups.get("year") or "XXXX"
+    month = f"{P.MONTH_NUMBERS[word]:02d}" if (word := groups.get("month")) else "XX"
+    day1, day2 = (f"{int(day):02d}" if (day := groups.get(k)) else "XX" for k in ("d1", "d2"))
+    return {
+        "day_range": (f"{year}-{month}-{day1}/{year}-{month}-{day2}", "day_range"),
+        "day": (f"{year}-{month}-{day1}", "day"),
+        "month": (f"{year}-{month}", "month"),
+        "year_range": (f"{groups.get('y1')}/{groups.get('y2')}", "year_range"),
+        "part_of_year": (year, "part_of_year"),
+    }.get(branch, (year, "year"))
+
+
+def _number(_: str, m: re.Match[str]) -> Proposal:
+    return "number", m.start(), m.end(), {"kind": "number", "value": P.parse_number(m.group())}
+
+
+def _organisation(_: str, m: re.Match[str]) -> Proposal:
+    return "organisation", m.start("org"), m.end("org"), {"kind": "organisation"}
+
+
+def _person(_: str, m: re.Match[str]) -> Proposal:
+    group = "name" if m.group("name") else "apposed"
+    return "person", m.start(group), m.end(group), {"kind": "person"}
+
+
+_READERS = {
+    "numbered_name": _name,
+    "programme_name": _name,
+    "event_name": _name,
+    "amount": _amount,
+    "word_amount": _word_amount,
+    "date": _date,
+    "number": _number,
+    "organisation": _organisation,
+    "person": _person,
+}

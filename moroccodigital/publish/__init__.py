@@ -1,0 +1,1 @@
+"""Publishing a built package elsewhere: a zip archive and a CKAN portal."""
