@@ -30,7 +30,7 @@ from moroccodigital import paths
 from moroccodigital.curation import annotations as curation
 from moroccodigital.curation import checks
 from moroccodigital.curation.texts import sha256_file
-from moroccodigital.curation.yamlfiles import load_yaml
+from moroccodigital.curation.yamlfiles import AnnotationFileError, load_yaml
 from moroccodigital.dataset import datapackage, metadata
 from moroccodigital.dataset import verify as validation
 from moroccodigital.definitions.models import MODELS
@@ -177,7 +177,15 @@ def _swap(root: Path, staging: Path) -> None:
 
 def _metadata(root: Path, cur: curation.Curation) -> dict[str, Any]:
     """Package metadata: the curated file, the one version, the release date, the sources."""
-    meta = load_yaml(paths.Project(root).package_meta)
+    file = paths.Project(root).package_meta
+    try:
+        meta = load_yaml(file)
+    except AnnotationFileError as err:
+        raise BuildError([Problem(str(file.relative_to(root)), "", "", str(err), err.code)]) from None
+    if not isinstance(meta, dict):
+        raise BuildError(
+            [Problem(str(file.relative_to(root)), "", "", "must be a mapping of fields", "bad-yaml")]
+        )
     version = _version(root)
     meta["version"] = version
     meta["created"] = _release_date(root, version)

@@ -9,7 +9,6 @@ texts are the ones the sources table names, and that every evidence row points a
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,7 +16,7 @@ import pyarrow.parquet as pq
 
 from moroccodigital import paths
 from moroccodigital.curation.texts import sha256_file
-from moroccodigital.dataset.loaders import data_dir
+from moroccodigital.dataset.loaders import Dataset, data_dir
 from moroccodigital.dataset.verify import validate_package
 from moroccodigital.errors import Problem
 
@@ -118,7 +117,7 @@ def _folder(data: Path | None) -> Path:
 def info(data: Path | None = None) -> DatasetInfo:
     """The dataset's version, tables with row counts, licences and sources."""
     folder = _folder(data)
-    package = json.loads((folder / paths.DESCRIPTOR).read_text(encoding="utf-8"))
+    package = Dataset(folder).descriptor()
     tables = tuple(
         TableSummary(
             r["name"], r.get("title", r["name"]), pq.ParquetFile(folder / r["path"]).metadata.num_rows
@@ -152,6 +151,7 @@ def validate(data: Path | None = None, texts: Path | None = None) -> ValidationR
         return ValidationReport(
             folder, (), ("everything",), (Problem(str(folder), "", "", "no such folder"),)
         )
+    Dataset(folder).descriptor()  # a descriptor that cannot be read stops here, with what to do
     text_folder = texts or paths.texts_beside(folder)
     found, text_problems = _texts(folder, text_folder) if text_folder else ({}, [])
     anchors = bool(found) and not text_problems
@@ -204,7 +204,7 @@ def _texts(folder: Path, text_folder: Path) -> tuple[dict[str, str], list[Proble
 
 def _evidence_links(folder: Path) -> list[Problem]:
     """Every evidence row names a record that exists: frictionless cannot check this polymorphic link."""
-    package = json.loads((folder / paths.DESCRIPTOR).read_text(encoding="utf-8"))
+    package = Dataset(folder).descriptor()
     keys: dict[str, set[str]] = {}
     for res in package["resources"]:
         primary = res["schema"]["primaryKey"]

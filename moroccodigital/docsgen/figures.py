@@ -202,14 +202,12 @@ def targets_by_kind(targets: list[Row]) -> Drawing:
 
 def write_figures(out: Path = FIGURES, data: Path | None = None) -> list[Path]:
     """Draw every figure from a data folder (the installed copy by default) into PNG files."""
-    import pyarrow.parquet as pq
+    from moroccodigital.dataset.loaders import Dataset, installed
 
-    from moroccodigital.dataset.loaders import data_dir
-
-    folder = data or data_dir()
+    dataset = Dataset(data) if data is not None else installed()
 
     def rows(table: str) -> list[Row]:
-        return list(pq.read_table(folder / f"{table}.parquet").to_pylist())
+        return list(dataset.arrow(table).to_pylist())
 
     drawings = {
         "timeline.png": timeline(rows("events")),
