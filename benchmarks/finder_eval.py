@@ -403,16 +403,46 @@ def check_articles(lexicon: Lexicon | None) -> list[ArticleCheck]:
     return [check_article(p, lexicon) for p in sorted((EVAL / "articles").glob("*.txt"))]
 
 
+def mark_resolved(results: list[PassageResult]) -> int:
+    """Mark `required: true` on every resolved label not yet marked, editing the files' label
+    lines in place (one flow mapping per line) so comments and layout stay as written."""
+    resolved = {(r.passage.id, i) for r in results for i, lr in enumerate(r.labels) if lr.resolved}
+    marked = 0
+    for name in LABEL_FILES:
+        path = EVAL / name
+        lines, pid, index, section = [], "", -1, ""
+        for line in path.read_text(encoding="utf-8").splitlines(keepends=True):
+            if line.startswith("- id: "):
+                pid, index, section = line[len("- id: ") :].strip(), -1, ""
+            elif line.rstrip() in {"  expect:", "  accept:"}:
+                section = line.strip()
+            elif section == "expect:" and line.startswith("    - {"):
+                index += 1
+                body = line.rstrip("\n")
+                if (pid, index) in resolved and "required:" not in body and body.endswith("}"):
+                    line, marked = body[:-1] + ", required: true}\n", marked + 1
+            lines.append(line)
+        path.write_text("".join(lines), encoding="utf-8")
+    return marked
+
+
 # -- report -----------------------------------------------------------------------------------------
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--details", action="store_true", help="list every miss, unresolved label and noise")
+    parser.add_argument(
+        "--mark-resolved",
+        action="store_true",
+        help="add `required: true` to every label the finder resolves (review the diff before committing)",
+    )
     args = parser.parse_args(argv)
     lexicon = Lexicon(installed_entries())
     passages = read_passages()
     results = evaluate(passages, lexicon)
+    if args.mark_resolved:
+        print(f"{mark_resolved(results)} labels newly marked required")
     n_labels = sum(len(p.labels) for p in passages)
     constructed = sum(p.origin == "constructed" for p in passages)
     print(f"{len(passages)} passages ({constructed} constructed), {n_labels} labels")

@@ -79,6 +79,7 @@ def test_passages_have_unique_ids_a_language_of_their_file_and_an_origin() -> No
             assert item["lang"] == name.removesuffix(".yaml"), item["id"]
             assert item["origin"] == "constructed" or item["origin"].startswith(("http://", "https://"))
             assert set(item) <= {"id", "lang", "origin", "text", "expect", "accept"}, item["id"]
+            assert all(set(a) <= {"text", "occurrence", "note"} for a in item.get("accept") or []), item["id"]
 
 
 def test_passages_are_nfc_as_the_seeds_are() -> None:
