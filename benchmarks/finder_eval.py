@@ -352,19 +352,26 @@ def by_kind(results: list[PassageResult], lang: str) -> list[tuple[str, str, str
 class ArticleCheck:
     name: str
     yaml_ok: bool
+    """The strict YAML reader (yamlfiles.load_yaml) reads the draft."""
     as_written: list[str]
-    """The reader's problems with the draft as written (only its status is expected)."""
+    """The build's annotation reader's problems with the draft as written (only its status is
+    expected)."""
     reviewed: list[str]
-    """The reader's and the audit's problems once every TODO a curator fills is filled
-    mechanically (status, glosses, reasons), as tests/test_draft.py does: none expected."""
+    """The reader's problems once every TODO a curator fills is filled mechanically (status,
+    glosses, reasons), as tests/test_draft.py does: none expected."""
+    audit: list[str]
+    """The build's audit's problems with the reviewed draft (its waivers are read there, not by
+    the reader): none expected."""
     gaps: int
-    """Candidates the build's audit finds that the reviewed draft neither cites nor waives."""
+    """Candidates the audit finds that the reviewed draft neither cites nor waives."""
 
     @property
-    def accepted(self) -> bool:
-        return self.yaml_ok and self.as_written == [f" status: {_STATUS}"] and not self.reviewed
+    def read(self) -> bool:
+        """The brief's criterion: valid YAML that the build's reader accepts, status aside."""
+        return self.yaml_ok and self.as_written == [f" status: {STATUS_PROBLEM}"] and not self.reviewed
 
 
+STATUS_PROBLEM = "status is 'draft': a curator must review this draft and set status: reviewed"
 _REVIEW = (("\nstatus: draft\n", "\nstatus: reviewed\n"), ("gloss: TODO", "gloss: checked"),
            ('reason: ""', "reason: checked"))  # fmt: skip
 
@@ -395,7 +402,7 @@ def check_article(article: Path, lexicon: Lexicon | None) -> ArticleCheck:
         report = audit_curation(cur, seeds)
         gaps = sum(len(s.gaps) for s in report.sources)
         return ArticleCheck(
-            article.name, yaml_ok, as_written, described([*cur.problems, *report.problems]), gaps
+            article.name, yaml_ok, as_written, described(cur.problems), described(report.problems), gaps
         )
 
 
@@ -463,18 +470,23 @@ def main(argv: list[str] | None = None) -> int:
     print("other wrong links:" + ("" if wrong else " none"))
     for line in wrong:
         print(f"  {line}")
-    print("\narticles (draft → strict YAML → build's reader and audit, after a mechanical review):")
+    print(
+        "\narticles: draft → strict YAML → build's reader (status aside) → reader and audit after a mechanical review"
+    )
     for check in check_articles(lexicon):
-        state = "accepted" if check.accepted else "REFUSED"
-        print(f"  {check.name}: {state} (yaml {'ok' if check.yaml_ok else 'bad'}; audit gaps {check.gaps})")
-        for line in [*(p for p in check.as_written if _STATUS not in p), *check.reviewed]:
+        read = "accepts" if check.read else "REFUSES"
+        audit = "audit ok" if not check.audit and not check.gaps else f"audit: {len(check.audit)} problems"
+        print(f"  {check.name}: yaml {'ok' if check.yaml_ok else 'bad'}, reader {read}, {audit}, "
+              f"{check.gaps} gaps")  # fmt: skip
+        for line in [
+            *(p for p in check.as_written if STATUS_PROBLEM not in p),
+            *check.reviewed,
+            *check.audit,
+        ]:
             print(f"    {line}")
     if args.details:
         _details(results)
     return 0
-
-
-_STATUS = "status is 'draft': a curator must review this draft and set status: reviewed"
 
 
 def _details(results: list[PassageResult]) -> None:
