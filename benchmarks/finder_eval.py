@@ -24,8 +24,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from moroccodigital.audit import audit_curation
 from moroccodigital.curation import read_curation
 from moroccodigital.draft import draft
@@ -148,7 +146,7 @@ def read_passages(files: Iterable[Path] | None = None) -> list[Passage]:
     """Every passage of the set (both languages), with each label's span located."""
     out = []
     for path in files if files is not None else [EVAL / name for name in LABEL_FILES]:
-        for item in yaml.safe_load(path.read_text(encoding="utf-8")):
+        for item in load_yaml(path):
             text = item["text"]
             labels = []
             for spec in item.get("expect") or []:
@@ -167,7 +165,7 @@ def raw_items(files: Iterable[Path] | None = None) -> list[dict[str, Any]]:
     """The passages as written in the files (for the checks of the set itself)."""
     items: list[dict[str, Any]] = []
     for path in files if files is not None else [EVAL / name for name in LABEL_FILES]:
-        items += yaml.safe_load(path.read_text(encoding="utf-8"))
+        items += load_yaml(path)
     return items
 
 
@@ -471,7 +469,8 @@ def main(argv: list[str] | None = None) -> int:
     for line in wrong:
         print(f"  {line}")
     print(
-        "\narticles: draft → strict YAML → build's reader (status aside) → reader and audit after a mechanical review"
+        "\narticles: draft → strict YAML → build's reader (status aside);"
+        " after a mechanical review, reader and audit"
     )
     for check in check_articles(lexicon):
         read = "accepts" if check.read else "REFUSES"

@@ -16,12 +16,12 @@ from typing import Any
 
 import pycountry
 import pytest
-import yaml
 from edtf import parse_edtf
 from helpers import ROOT
 
 from moroccodigital.extract import Candidate
 from moroccodigital.lexicon import Lexicon, installed_entries
+from moroccodigital.yamlfiles import load_yaml
 
 
 def _load() -> ModuleType:
@@ -37,7 +37,7 @@ fe = _load()
 PASSAGES = fe.read_passages()
 ITEMS: list[dict[str, Any]] = fe.raw_items()
 VOCAB = fe.vocabularies()
-ARTICLES = yaml.safe_load((fe.EVAL / "articles.yaml").read_text(encoding="utf-8"))
+ARTICLES = load_yaml(fe.EVAL / "articles.yaml")
 
 
 @pytest.fixture(scope="module")
@@ -76,7 +76,7 @@ def test_passages_have_unique_ids_a_language_of_their_file_and_an_origin() -> No
     ids = [item["id"] for item in ITEMS]
     assert len(ids) == len(set(ids))
     for name in fe.LABEL_FILES:
-        for item in yaml.safe_load((fe.EVAL / name).read_text(encoding="utf-8")):
+        for item in load_yaml(fe.EVAL / name):
             assert item["lang"] == name.removesuffix(".yaml"), item["id"]
             assert item["origin"] == "constructed" or item["origin"].startswith(("http://", "https://"))
             assert set(item) <= {"id", "lang", "origin", "text", "expect", "accept"}, item["id"]
