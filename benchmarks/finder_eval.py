@@ -1,10 +1,11 @@
 """How well the candidate finder reads the project's held-out evaluation set (tests/finder_eval).
 
-    python benchmarks/finder_eval.py [--details]
+    python benchmarks/finder_eval.py [--details] [--json PATH] [--mark-resolved]
 
 Scores `moroccodigital.extract.find` (with the names of the installed dataset, as `draft` uses
 them) against the labelled passages in tests/finder_eval/{ar,fr}.yaml, and checks that the
-draft of every article in tests/finder_eval/articles/ is YAML the build's reader accepts.  The
+draft of every article in tests/finder_eval/articles/ is YAML the build's reader accepts and
+that, once its TODOs are filled, the build's audit finds nothing wrong with it.  The
 labels, the matching rules and the figures' definitions are in tests/finder_eval/README.md;
 tests/test_finder_eval.py imports this module (by path: benchmarks/ is not a package).
 
@@ -14,6 +15,7 @@ Nothing in the package imports this file or the set: the set is held out from th
 from __future__ import annotations
 
 import argparse
+import json
 import math
 import shutil
 import sys
@@ -442,6 +444,9 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="add `required: true` to every label the finder resolves (review the diff before committing)",
     )
+    parser.add_argument(
+        "--json", type=Path, metavar="PATH", help="also write the figures as JSON, to compare runs"
+    )
     args = parser.parse_args(argv)
     lexicon = Lexicon(installed_entries())
     passages = read_passages()
@@ -468,11 +473,20 @@ def main(argv: list[str] | None = None) -> int:
     print("other wrong links:" + ("" if wrong else " none"))
     for line in wrong:
         print(f"  {line}")
+    checks = check_articles(lexicon)
+    if args.json:
+        summary: dict[str, Any] = {
+            lang: {"figures": figures(results, lang), "by_kind": by_kind(results, lang)} for lang in LANGUAGES
+        }
+        summary["confusions"] = confusions
+        summary["wrong_links"] = wrong
+        summary["articles"] = {c.name: {"read": c.read, "audit": c.audit, "gaps": c.gaps} for c in checks}
+        args.json.write_text(json.dumps(summary, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(
         "\narticles: draft → strict YAML → build's reader (status aside);"
         " after a mechanical review, reader and audit"
     )
-    for check in check_articles(lexicon):
+    for check in checks:
         read = "accepts" if check.read else "REFUSES"
         audit = "audit ok" if not check.audit and not check.gaps else f"audit: {len(check.audit)} problems"
         print(f"  {check.name}: yaml {'ok' if check.yaml_ok else 'bad'}, reader {read}, {audit}, "
