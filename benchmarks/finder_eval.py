@@ -26,16 +26,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from moroccodigital.audit import audit_curation
-from moroccodigital.curation import read_curation
-from moroccodigital.draft import draft
-from moroccodigital.enums import Comparator, DatePrecision, Unit
+from moroccodigital.curation.annotations import read_curation
+from moroccodigital.curation.texts import find_all
+from moroccodigital.curation.yamlfiles import load_yaml
+from moroccodigital.definitions.enums import Comparator, DatePrecision, Unit
 from moroccodigital.errors import Problem
-from moroccodigital.extract import Candidate, find
-from moroccodigital.lexicon import Lexicon, installed_entries
-from moroccodigital.normalize import fold
-from moroccodigital.sources import find_all
-from moroccodigital.yamlfiles import load_yaml
+from moroccodigital.finder.audit import audit_curation
+from moroccodigital.finder.draft import draft
+from moroccodigital.finder.extract import Candidate, find
+from moroccodigital.finder.lexicon import Lexicon, installed_entries
+from moroccodigital.finder.normalize import fold
 
 ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT / "tests" / "finder_eval"

@@ -19,9 +19,9 @@ import pytest
 from edtf import parse_edtf
 from helpers import ROOT
 
-from moroccodigital.extract import Candidate
-from moroccodigital.lexicon import Lexicon, installed_entries
-from moroccodigital.yamlfiles import load_yaml
+from moroccodigital.curation.yamlfiles import load_yaml
+from moroccodigital.finder.extract import Candidate
+from moroccodigital.finder.lexicon import Lexicon, installed_entries
 
 
 def _load() -> ModuleType:
