@@ -233,7 +233,20 @@ def _write(staging: Path, tables: checks.Tables, meta: dict[str, Any]) -> None:
 
 def _write_csv(table: pa.Table, path: Path) -> None:
     options = pacsv.WriteOptions(include_header=True, quoting_style="needed")
-    pacsv.write_csv(table, path, write_options=options)
+    pacsv.write_csv(_plain_decimals(table), path, write_options=options)
+
+
+def _plain_decimals(table: pa.Table) -> pa.Table:
+    """Floating-point columns as plain decimals ('100000000000', not Arrow's '1e+11'): spreadsheets
+    and text diffs read amounts as written.  The text is the shortest that reads back exactly."""
+    import numpy as np
+
+    for i, column in enumerate(table.schema):
+        if pa.types.is_floating(column.type):
+            cells = table[i].to_pylist()
+            values = [None if v is None else np.format_float_positional(v, trim="-") for v in cells]
+            table = table.set_column(i, column.name, pa.array(values, pa.string()))
+    return table
 
 
 def _write_json(path: Path, document: Any) -> None:
