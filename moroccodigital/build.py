@@ -237,15 +237,17 @@ def _write_csv(table: pa.Table, path: Path) -> None:
 
 
 def _plain_decimals(table: pa.Table) -> pa.Table:
-    """Floating-point columns as plain decimals ('100000000000', not Arrow's '1e+11'): spreadsheets
-    and text diffs read amounts as written.  The text is the shortest that reads back exactly."""
-    import numpy as np
+    """Floating-point columns as plain decimals ('100000000000', not Arrow's '1e+11'), so that
+    spreadsheets and text diffs read amounts as written: each value's shortest exact decimal form,
+    at the column's largest number of decimal places."""
+    from decimal import Decimal
 
     for i, column in enumerate(table.schema):
         if pa.types.is_floating(column.type):
-            cells = table[i].to_pylist()
-            values = [None if v is None else np.format_float_positional(v, trim="-") for v in cells]
-            table = table.set_column(i, column.name, pa.array(values, pa.string()))
+            values = [None if v is None else Decimal(repr(v)).normalize() for v in table[i].to_pylist()]
+            places = max((max(0, -int(v.as_tuple().exponent)) for v in values if v is not None), default=0)
+            array = pa.array(values, pa.decimal128(38, places))
+            table = table.set_column(i, column.name, array)
     return table
 
 
