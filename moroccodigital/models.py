@@ -221,8 +221,7 @@ class Place(Record):
     longitude: Annotated[float, Field(ge=-180, le=180)]
     """Longitude (WGS 84, decimal degrees)."""
     coordinate_kind: CoordinateKind
-    """Whether the point is the place's own (a city) or its capital's or main city's, standing in for
-    a country or region: map events only at 'own' points, or they pile up on capitals."""
+    """Whether the point is the place's own or a capital's standing in for an area (map only 'own')."""
     ref_url: Url
     """Reference, outside the text: address of the coordinates and codes."""
 
@@ -278,8 +277,7 @@ class Dated(Record):
     corroborated_url: Url | None
     """Reference, outside the text: address of the corroborating report."""
     corroborated_note: str | None
-    """Reference, outside the text: what other reporting says of the date, and where it conflicts
-    with the text (the only note that may state a year the text does not)."""
+    """Reference, outside the text: what other reporting says of the date, and any conflict."""
 
     @model_validator(mode="after")
     def _dates(self) -> Self:
@@ -318,8 +316,7 @@ class Event(Dated):
     part_of_event_id: Slug | None
     """The larger event (a visit or meeting) this one happened during."""
     is_aggregate: bool
-    """True when the row stands for an unstated number of occurrences the text sums up ('high-level
-    visits ... in the last two years'): leave these out of event and dyad counts."""
+    """True for a row summing up an unstated number of occurrences: leave it out of counts."""
 
     @model_validator(mode="after")
     def _mode_fits(self) -> Self:
@@ -565,8 +562,7 @@ class Target(Record):
     deadline_basis: DeadlineBasis
     """Whether the sentence states the deadline; an implied one is in the implied_deadline_* columns."""
     implied_deadline_edtf: str | None
-    """EDTF of a deadline the sentence does not state but a name implies ('Morocco AI 2030'): kept
-    apart from the stated deadline, as corroborated dates are kept apart from the text's."""
+    """EDTF of a deadline no sentence states but a name implies ('Morocco AI 2030'), kept apart."""
     implied_deadline_lower: date | None
     """Earliest day of the implied deadline."""
     implied_deadline_upper: date | None
@@ -574,11 +570,9 @@ class Target(Record):
     implied_deadline_basis: ImpliedDeadlineBasis | None
     """Where the implied deadline is read from; null when there is none."""
     stated_by_actor_id: Slug | None
-    """Who states the figure in the text (a minister, a chairman); null where the article states it
-    in its own voice."""
+    """Who states the figure in the text; null where the article states it in its own voice."""
     commitment_id: Slug
-    """The commitment this statement belongs to: statements of one commitment by different speakers
-    share it (each keeps its own value, unit and deadline); a target stated once has its own id."""
+    """The commitment stated: shared by each speaker's statement of it; else the target's own id."""
     owner_actor_id: Slug | None
     """Whose target it is, only as specific as the text."""
     initiative_id: Slug | None
