@@ -130,6 +130,13 @@ CASES: list[tuple[str, str, str, str]] = [
         "(record)",
         "mode is defined for CONSULT events only",
     ),
+    ("evidence_outside_the_body", "morocco", "mention", "lies outside the article body"),
+    (
+        "year_not_in_its_source",
+        "events/fixture-signing",
+        "summary_en",
+        "states the year 2024, which source 900-fixture-article does not",
+    ),
     ("seed_sha256_mismatch", "900-fixture-article", "sha256", "the seed's sha256 is 7042fe2e"),
     ("annotation_for_a_missing_seed", "900-fixture-article", "file_name", "no seed article 901_missing.txt"),
 ]

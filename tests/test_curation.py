@@ -130,6 +130,7 @@ def test_products_are_not_actors() -> None:
         ("digital-infrastructure-budget-2024-2026", 1.1e10, "equal", "currency", "MAD"),
         ("dakhla-data-centre-capacity", 500, "equal", "megawatt", None),
         ("onepoint-moroccan-talent-hiring", 500, "more_than", "skilled_professionals", None),
+        ("onepoint-moroccan-engineers-hiring", 500, "equal", "engineers", None),
     ],
 )
 def test_amounts_are_resolved_with_their_qualifiers(
@@ -146,11 +147,11 @@ def test_billions_without_a_number_stays_without_a_value() -> None:
     assert (target.comparator, target.value_text) == ("unspecified", "مليارات الدراهم")
 
 
-def test_one_commitment_stated_by_two_speakers_is_one_target_with_two_passages() -> None:
-    passages = md.evidence("targets", "onepoint-moroccan-talent-hiring")
-    quotes = " ".join(p.quote for p in passages)
-    assert "500 مهندس مغربي" in quotes and "أكثر من 500 كفاءة مغربية" in quotes
-    assert not md.load("targets").value_text.str.contains("500 مهندس").any()
+def test_one_commitment_stated_by_two_speakers_is_two_statements_of_one_commitment() -> None:
+    layani = _row("targets", "target_id", "onepoint-moroccan-talent-hiring")
+    minister = _row("targets", "target_id", "onepoint-moroccan-engineers-hiring")
+    assert layani.commitment_id == minister.commitment_id
+    assert (layani.value_text, minister.value_text) == ("أكثر من 500 كفاءة مغربية", "500 مهندس مغربي")
 
 
 def test_numbers_inside_names_are_not_targets() -> None:
@@ -160,10 +161,10 @@ def test_numbers_inside_names_are_not_targets() -> None:
     assert {"المغرب الرقمي 2030", "الصناعة 4.0", "Morocco AI 2030"} <= names
 
 
-def test_a_deadline_taken_from_a_programme_name_says_so() -> None:
+def test_a_deadline_taken_from_a_programme_name_says_so_and_is_not_stated() -> None:
     target = _row("targets", "target_id", "ai-jobs-2030")
-    assert (target.deadline_edtf, target.deadline_basis) == ("2030", "programme_name")
-    assert pd.isna(target.deadline_text)
+    assert (target.implied_deadline_edtf, target.implied_deadline_basis) == ("2030", "programme_name")
+    assert pd.isna(target.deadline_text) and pd.isna(target.deadline_edtf)
 
 
 # -- places and page furniture ---------------------------------------------------------------------

@@ -36,7 +36,7 @@ STAGES: dict[str, int] = {
 
 ORDER: dict[str, tuple[str, ...]] = {
     "definitions": ("enums", "models", "columns"),
-    "curation": ("yamlfiles", "texts", "annotations", "checks"),
+    "curation": ("yamlfiles", "texts", "annotations", "free_text", "checks"),
     "finder": ("normalize", "patterns", "lexicon", "extract", "audit", "draft", "scan", "scan_dask"),
     "dataset": ("datapackage", "metadata", "verify", "loaders", "build", "summary"),
     "publish": ("export", "ckan_plan", "ckan"),

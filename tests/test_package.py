@@ -35,7 +35,9 @@ def test_the_descriptor_declares_data_package_v2_and_the_one_version() -> None:
     assert package["$schema"] == "https://datapackage.org/profiles/2.0/datapackage.json"
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     assert f'version = "{package["version"]}"' in pyproject
-    assert package["created"].startswith("2026-11-28")
+    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert f"## [{package['version']}] - {package['created'][:10]}" in changelog
+    assert package["created"].startswith("2026-12-02")
 
 
 def test_parquet_resources_carry_a_sha256_and_no_byte_count() -> None:

@@ -27,7 +27,8 @@ SECTIONS = frozenset(
 )
 """Top-level keys of a seed's annotation file (waivers are read by the audit)."""
 DATE_KEYS = ("text", "edtf", "precision", "lower", "upper", "note", "corroborated")
-CORROBORATED_KEYS = ("edtf", "lower", "upper", "url")
+CORROBORATED_KEYS = ("edtf", "lower", "upper", "url", "note")
+IMPLIED_KEYS = ("edtf", "lower", "upper", "basis")
 
 
 @dataclass
@@ -50,7 +51,8 @@ class Curation:
     evidence: list[dict[str, Any]] = field(default_factory=list)
     texts: dict[str, str] = field(default_factory=dict)
     spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
-    """Per source, the spans evidence may come from (headline and body)."""
+    """Per source, the spans evidence may come from: the article body only (a headline is the
+    editor's summary of the body, and every fact it states is in the body)."""
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -166,7 +168,7 @@ class _SeedReader:
             return None
         start, end = span
         if not any(a <= start and end <= b for a, b in self.cur.spans[self.source_id]):
-            self.problem(record, fld, f"passage at {start}-{end} lies outside headline and body")
+            self.problem(record, fld, f"passage at {start}-{end} lies outside the article body")
         if not spec.get("gloss"):
             self.problem(record, f"{fld}.gloss", "every passage needs an English gloss")
         self.cite(span, spec.get("gloss") or "(missing)", table, record)
@@ -258,8 +260,6 @@ class _SeedReader:
                     self.problem(sid, key, "expected null or a mapping with a 'quote'")
                     continue
                 row[key] = self.text[span[0] : span[1]]
-                if key == "headline":
-                    spans.append(span)
         self.cur.spans[sid] = spans
         self.cur.rows.append(Row("sources", row, self.file))
         return True
@@ -308,7 +308,7 @@ class _SeedReader:
         if not isinstance(spec, dict):
             self.problem(record, prefix, "expected a mapping (text, edtf, precision, lower, upper)")
             return {}
-        unknown = set(spec) - set(DATE_KEYS) - ({"basis"} if prefix == "deadline" else set())
+        unknown = set(spec) - set(DATE_KEYS) - ({"basis", "implied"} if prefix == "deadline" else set())
         if unknown:
             self.problem(record, prefix, f"unknown key(s) {sorted(unknown)}")
         text_spec = spec.get("text")
@@ -317,6 +317,11 @@ class _SeedReader:
         out[f"{prefix}_text"] = quote
         if prefix == "deadline":
             out["deadline_basis"] = spec.get("basis")
+            implied = spec.get("implied") or {}
+            if not isinstance(implied, dict) or set(implied) - set(IMPLIED_KEYS):
+                self.problem(record, "deadline.implied", f"expected keys among {IMPLIED_KEYS}")
+                implied = {}
+            out.update({f"implied_deadline_{k}": implied.get(k) for k in IMPLIED_KEYS})
             return out
         out["date_note"] = spec.get("note")
         corr = spec.get("corroborated") or {}
@@ -358,7 +363,7 @@ class _SeedReader:
     def _event(self, item: dict[str, Any]) -> None:
         eid = str(item.get("event_id", ""))
         self._passages(item, "events", eid)
-        special = {"date", "evidence", "places", "participants", "topics", "contexts"}
+        special = {"date", "evidence", "places", "participants", "initiatives", "topics", "contexts"}
         row = {k: v for k, v in item.items() if k not in special}
         row.update(source_id=self.source_id, **self._date(item, "events", eid, "date"))
         self.cur.rows.append(Row("events", row, self.file))
@@ -370,12 +375,17 @@ class _SeedReader:
                     self.file,
                 )
             )
-        for link in self._links(item, "participants", "event_participants", eid, "actor", ("role",)):
+        for link in self._links(item, "initiatives", "event_initiatives", eid, "initiative"):
+            data = {"event_initiative_id": link["id"], "event_id": eid, "initiative_id": link["initiative"]}
+            self.cur.rows.append(Row("event_initiatives", data, self.file))
+        extra = ("role", "direction")
+        for link in self._links(item, "participants", "event_participants", eid, "actor", extra):
             data = {
                 "participant_id": link["id"],
                 "event_id": eid,
                 "actor_id": link["actor"],
                 "role": link.get("role"),
+                "direction": link.get("direction"),
             }
             self.cur.rows.append(Row("event_participants", data, self.file))
         self._tags(item, "topics", "event_topics", "event_id", eid, "topic")

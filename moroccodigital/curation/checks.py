@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 from pydantic import ValidationError
 
 from moroccodigital.curation.annotations import Curation, Row
+from moroccodigital.curation.free_text import check_years
 from moroccodigital.definitions.columns import column_type, model_for
 from moroccodigital.definitions.enums import AliasKind
 from moroccodigital.definitions.models import MODELS, Evidence, Record
@@ -20,6 +22,7 @@ EDTF_COLUMNS = (
     ("date_edtf", "date_lower", "date_upper"),
     ("corroborated_edtf", "corroborated_lower", "corroborated_upper"),
     ("deadline_edtf", "deadline_lower", "deadline_upper"),
+    ("implied_deadline_edtf", "implied_deadline_lower", "implied_deadline_upper"),
 )
 """EDTF columns with the bound columns stated beside them."""
 
@@ -51,7 +54,23 @@ def validate(cur: Curation) -> tuple[Tables, list[Problem]]:
     problems += _check_keys(tables, origin, invalid)
     problems += _check_coverage(tables, origin)
     problems += _check_codes(tables, origin)
+    problems += check_years(tables, _bodies(cur), _origin_of(tables, origin))
     return tables, problems
+
+
+def _bodies(cur: Curation) -> dict[str, str]:
+    """Each source's evidence-bearing text: its article body."""
+    return {sid: "\n".join(cur.texts[sid][a:b] for a, b in spans) for sid, spans in cur.spans.items()}
+
+
+def _origin_of(tables: Tables, origin: dict[tuple[str, str], str]) -> Callable[[str, Record], str]:
+    """The file a record comes from (an evidence passage: its source's annotation file)."""
+    files = {str(s.source_id): origin.get(("sources", _key(s)), "?") for s in tables["sources"]}
+
+    def where(table: str, record: Record) -> str:
+        return origin.get((table, _key(record))) or files.get(str(getattr(record, "source_id", "")), "?")
+
+    return where
 
 
 def _unique(rows: list[Row], problems: list[Problem]) -> list[Row]:

@@ -247,7 +247,22 @@ def _write(staging: Path, tables: checks.Tables, meta: dict[str, Any]) -> None:
 
 def _write_csv(table: pa.Table, path: Path) -> None:
     options = pacsv.WriteOptions(include_header=True, quoting_style="needed")
-    pacsv.write_csv(table, path, write_options=options)
+    pacsv.write_csv(_plain_decimals(table), path, write_options=options)
+
+
+def _plain_decimals(table: pa.Table) -> pa.Table:
+    """Floating-point columns as plain decimals ('100000000000', not Arrow's '1e+11'), so that
+    spreadsheets and text diffs read amounts as written: each value's shortest exact decimal form,
+    at the column's largest number of decimal places."""
+    from decimal import Decimal
+
+    for i, column in enumerate(table.schema):
+        if pa.types.is_floating(column.type):
+            values = [None if v is None else Decimal(repr(v)).normalize() for v in table[i].to_pylist()]
+            places = max((max(0, -int(v.as_tuple().exponent)) for v in values if v is not None), default=0)
+            array = pa.array(values, pa.decimal128(38, places))
+            table = table.set_column(i, column.name, array)
+    return table
 
 
 def _write_json(path: Path, document: Any) -> None:

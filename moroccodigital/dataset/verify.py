@@ -95,8 +95,12 @@ def _arrow_schemas(data: Path) -> list[Problem]:
 
 
 def _anchors(data: Path, texts: dict[str, str]) -> list[Problem]:
-    """Every evidence quote equals its source text at its offsets."""
+    """Every evidence quote equals its source text at its offsets, inside the article body."""
     table = pq.ParquetFile(data / "evidence.parquet").read()
+    bodies = {
+        s["source_id"]: (s["body_start"], s["body_end"])
+        for s in pq.ParquetFile(data / "sources.parquet").read().to_pylist()
+    }
     problems = []
     for row in table.to_pylist():
         text = texts.get(row["source_id"])
@@ -109,4 +113,9 @@ def _anchors(data: Path, texts: dict[str, str]) -> list[Problem]:
                     f"does not match {row['source_id']} at {row['start']}-{row['end']}",
                 )
             )
+        body = bodies.get(row["source_id"], (0, 0))
+        if not (body[0] <= row["start"] and row["end"] <= body[1]):
+            where = f"{row['start']}-{row['end']}"
+            message = f"{where} is outside the body of {row['source_id']}"
+            problems.append(Problem("evidence.parquet", row["evidence_id"], "start", message))
     return problems

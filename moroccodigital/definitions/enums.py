@@ -1,7 +1,9 @@
 """Controlled vocabularies: every value carries a one-line definition.
 
 The definitions travel into the JSON Schemas, the Table Schemas and the codebook, so they are
-written once, here.  PLOVER values quote the PLOVER manual (Open Event Data Alliance, 0.7b1).
+written once, here.  PLOVER values condense the PLOVER manual, draft version 2.0 (Open Event Data
+Alliance, PLOVER_MANUAL.tex at commit 5e0c24f, February 2024), where the `technology` and
+`executive` contexts are defined (they are not in version 0.7b1).
 """
 
 from __future__ import annotations
@@ -72,6 +74,8 @@ class InitiativeKind(DescribedEnum):
     PLANNED_CENTRE = "planned_centre", "A centre (of excellence, competence) that is to be created."
     DATA_CENTRE = "data_centre", "A data centre, built or planned."
     TECHNOLOGY = "technology", "A named technology or industrial paradigm (e.g. 5G, Industry 4.0)."
+    PROJECT = "project", "A project a text describes, such as a network to be built, and where it is."
+    LEGISLATION = "legislation", "Laws or regulations planned or enacted (e.g. legislation to regulate AI)."
 
 
 class EventType(DescribedEnum):
@@ -153,6 +157,21 @@ class ParticipantRole(DescribedEnum):
     PARTY = "party", "Is a side of the agreement, statement or commitment the event concerns."
     FUNDER = "funder", "Provides the funding."
     BENEFICIARY = "beneficiary", "Receives the funding or support."
+    RECIPIENT = (
+        "recipient",
+        "Is the object of praise, a welcome or an offer (PLOVER recipient) without taking part in talks.",
+    )
+
+
+class Direction(DescribedEnum):
+    """A participant's place in the PLOVER dyad (manual 2.0: the actor and recipient fields)."""
+
+    SOURCE = (
+        "source",
+        "PLOVER actor: does what the event type names (visits, funds, praises); each side of a joint act.",
+    )
+    RECIPIENT = "recipient", "PLOVER recipient: it is done to them (hosts a visit, is funded or praised)."
+    NEITHER = "neither", "Takes part without being actor or recipient (organises, attends)."
 
 
 class AgreementType(DescribedEnum):
@@ -196,11 +215,30 @@ class DatePrecision(DescribedEnum):
 
 
 class DeadlineBasis(DescribedEnum):
-    """Where a target's deadline or period comes from."""
+    """Whether a target's sentence states a deadline or period."""
 
     STATED = "stated", "The sentence itself states the deadline or period."
-    PROGRAMME_NAME = "programme_name", "Taken from the name of the programme the target belongs to."
-    NONE = "none", "No deadline or period is given."
+    NONE = "none", "The sentence states no deadline or period (an implied one is kept apart)."
+
+
+class ImpliedDeadlineBasis(DescribedEnum):
+    """Where an implied (unstated) deadline is read from."""
+
+    PROGRAMME_NAME = "programme_name", "Read from the name of the target's programme ('Morocco AI 2030')."
+
+
+class CoordinateKind(DescribedEnum):
+    """What a place's coordinates stand for."""
+
+    OWN = "own", "The place's own point (a city): map events here."
+    CAPITAL = (
+        "capital",
+        "The capital of a country or region, standing in for the area: not where events in it happened.",
+    )
+    PRINCIPAL_CITY = (
+        "principal_city",
+        "The main city of an area without a capital (Silicon Valley: San Jose), standing in for the area.",
+    )
 
 
 class TargetKind(DescribedEnum):
@@ -240,7 +278,7 @@ class AliasKind(DescribedEnum):
     VARIANT = "variant", "Another spelling or word order of the full name."
     SURNAME = "surname", "A family name used alone for a person."
     ACRONYM = "acronym", "An acronym written in the text."
-    DESCRIPTION = "description", "The description by which the text refers to an unnamed actor."
+    DESCRIPTION = "description", "A descriptive reference to any actor, named or not ('the French company')."
 
 
 class RecordTable(DescribedEnum):
@@ -254,6 +292,7 @@ class RecordTable(DescribedEnum):
     EVENTS = "events", "A row of events."
     EVENT_PARTICIPANTS = "event_participants", "A row of event_participants."
     EVENT_PLACES = "event_places", "A row of event_places."
+    EVENT_INITIATIVES = "event_initiatives", "A row of event_initiatives."
     AGREEMENTS = "agreements", "A row of agreements."
     AGREEMENT_PARTIES = "agreement_parties", "A row of agreement_parties."
     TARGETS = "targets", "A row of targets."

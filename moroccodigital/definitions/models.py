@@ -18,11 +18,14 @@ from moroccodigital.definitions.enums import (
     AgreementType,
     AliasKind,
     Comparator,
+    CoordinateKind,
     DatePrecision,
     DeadlineBasis,
+    Direction,
     EventContext,
     EventMode,
     EventType,
+    ImpliedDeadlineBasis,
     InitiativeKind,
     ParticipantRole,
     PartyRole,
@@ -214,9 +217,11 @@ class Place(Record):
     parent_place_id: Slug | None
     """The region or country containing this place, when it is itself a row."""
     latitude: Annotated[float, Field(ge=-90, le=90)]
-    """Latitude (WGS 84, decimal degrees); for regions and countries, that of their capital."""
+    """Latitude (WGS 84, decimal degrees); what the point stands for is in coordinate_kind."""
     longitude: Annotated[float, Field(ge=-180, le=180)]
     """Longitude (WGS 84, decimal degrees)."""
+    coordinate_kind: CoordinateKind
+    """Whether the point is the place's own or a capital's standing in for an area (map only 'own')."""
     ref_url: Url
     """Reference, outside the text: address of the coordinates and codes."""
 
@@ -271,6 +276,8 @@ class Dated(Record):
     """Reference, outside the text: latest day."""
     corroborated_url: Url | None
     """Reference, outside the text: address of the corroborating report."""
+    corroborated_note: str | None
+    """Reference, outside the text: what other reporting says of the date, and any conflict."""
 
     @model_validator(mode="after")
     def _dates(self) -> Self:
@@ -308,6 +315,8 @@ class Event(Dated):
     """One-line English summary of what the text says happened."""
     part_of_event_id: Slug | None
     """The larger event (a visit or meeting) this one happened during."""
+    is_aggregate: bool
+    """True for a row summing up an unstated number of occurrences: leave it out of counts."""
 
     @model_validator(mode="after")
     def _mode_fits(self) -> Self:
@@ -335,6 +344,30 @@ class EventParticipant(Record):
     """The participating actor."""
     role: ParticipantRole
     """The actor's role in the event."""
+    direction: Direction
+    """The actor's place in the PLOVER dyad: source (PLOVER's actor), recipient, or neither."""
+
+    @model_validator(mode="after")
+    def _direction_fits_role(self) -> Self:
+        fixed = ROLE_DIRECTIONS.get(self.role)
+        if fixed is not None and self.direction is not fixed:
+            raise ValueError(f"a {self.role.value} is a {fixed.value}, not a {self.direction.value}")
+        return self
+
+
+ROLE_DIRECTIONS: dict[ParticipantRole, Direction] = {
+    ParticipantRole.VISITOR: Direction.SOURCE,
+    ParticipantRole.DELEGATION_HEAD: Direction.SOURCE,
+    ParticipantRole.DELEGATION_MEMBER: Direction.SOURCE,
+    ParticipantRole.FUNDER: Direction.SOURCE,
+    ParticipantRole.HOST: Direction.RECIPIENT,
+    ParticipantRole.COUNTERPART: Direction.RECIPIENT,
+    ParticipantRole.BENEFICIARY: Direction.RECIPIENT,
+    ParticipantRole.RECIPIENT: Direction.RECIPIENT,
+    ParticipantRole.ORGANISER: Direction.NEITHER,
+    ParticipantRole.ATTENDEE: Direction.NEITHER,
+}
+"""Roles whose PLOVER direction is fixed; a party or signatory may be a source or a recipient."""
 
 
 class EventPlace(Record):
@@ -354,6 +387,25 @@ class EventPlace(Record):
     """The event."""
     place_id: Slug
     """The place."""
+
+
+class EventInitiative(Record):
+    """An initiative an event concerns: presented, welcomed, signed for or funded in it."""
+
+    table: ClassVar[str] = "event_initiatives"
+    title: ClassVar[str] = "Event initiatives"
+    primary_key: ClassVar[tuple[str, ...]] = ("event_initiative_id",)
+    foreign_keys: ClassVar[dict[str, str]] = {
+        "event_id": "events.event_id",
+        "initiative_id": "initiatives.initiative_id",
+    }
+
+    event_initiative_id: LinkId
+    """Identifier: event id and initiative id."""
+    event_id: Slug
+    """The event."""
+    initiative_id: Slug
+    """The initiative the event's passages name as its subject."""
 
 
 class EventTopic(Record):
@@ -410,7 +462,7 @@ class Agreement(Dated):
     purpose_en: Text
     """What the agreement is for, as the text says, in English."""
     place_id: Slug | None
-    """Where it was signed, if stated."""
+    """Where it was signed or granted, if stated (where the project is goes on its initiative)."""
     event_id: Slug | None
     """The event at which it was signed or enacted."""
     initiative_id: Slug | None
@@ -476,6 +528,7 @@ class Target(Record):
         "owner_actor_id": "actors.actor_id",
         "initiative_id": "initiatives.initiative_id",
         "agreement_id": "agreements.agreement_id",
+        "stated_by_actor_id": "actors.actor_id",
     }
 
     target_id: Slug
@@ -507,7 +560,19 @@ class Target(Record):
     deadline_upper: date | None
     """Latest day of the deadline or period."""
     deadline_basis: DeadlineBasis
-    """Where the deadline comes from: the sentence, or the programme's name."""
+    """Whether the sentence states the deadline; an implied one is in the implied_deadline_* columns."""
+    implied_deadline_edtf: str | None
+    """EDTF of a deadline no sentence states but a name implies ('Morocco AI 2030'), kept apart."""
+    implied_deadline_lower: date | None
+    """Earliest day of the implied deadline."""
+    implied_deadline_upper: date | None
+    """Latest day of the implied deadline."""
+    implied_deadline_basis: ImpliedDeadlineBasis | None
+    """Where the implied deadline is read from; null when there is none."""
+    stated_by_actor_id: Slug | None
+    """Who states the figure in the text; null where the article states it in its own voice."""
+    commitment_id: Slug
+    """The commitment stated: shared by each speaker's statement of it; else the target's own id."""
     owner_actor_id: Slug | None
     """Whose target it is, only as specific as the text."""
     initiative_id: Slug | None
@@ -515,7 +580,9 @@ class Target(Record):
     agreement_id: Slug | None
     """The agreement it belongs to."""
     note: str | None
-    """Curator's note: other statements of the same target, framing, conflicts."""
+    """Curator's note: how the figure was read, the article's framing."""
+    ref_note: str | None
+    """Reference, outside the text: what other reporting says of the figure, and any conflict."""
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
@@ -529,6 +596,9 @@ class Target(Record):
         if self.deadline_basis is DeadlineBasis.STATED and self.deadline_text is None:
             raise ValueError("a deadline stated in the sentence needs its deadline_text")
         _check_bounds(self.deadline_lower, self.deadline_upper, "deadline")
+        _check_bounds(self.implied_deadline_lower, self.implied_deadline_upper, "implied deadline")
+        if (self.implied_deadline_edtf is None) != (self.implied_deadline_basis is None):
+            raise ValueError("an implied deadline and its basis go together")
         return self
 
 
@@ -574,6 +644,7 @@ MODELS: tuple[type[Record], ...] = (
     Event,
     EventParticipant,
     EventPlace,
+    EventInitiative,
     EventTopic,
     EventContextRow,
     Agreement,

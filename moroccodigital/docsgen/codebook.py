@@ -228,8 +228,10 @@ def _vocabularies(rows: dict[str, list[dict[str, Any]]]) -> str:
         "## Vocabularies",
         "",
         "Every controlled vocabulary, with the definition of each value and the number of rows that "
-        "use it in each column. PLOVER definitions quote the PLOVER manual (Open Event Data "
-        "Alliance, 0.7b1).",
+        "use it in each column. PLOVER definitions condense the PLOVER manual, draft version 2.0 "
+        "(Open Event Data Alliance, github.com/openeventdata/PLOVER, PLOVER_MANUAL.tex at commit "
+        "5e0c24f, February 2024); its `technology` and `executive` contexts date from version 0.8 and "
+        "are not in 0.7b1.",
         "",
     ]
     for vocab, columns in usage.items():

@@ -1,4 +1,4 @@
-"""Completeness audit: every candidate in a source's headline and body is evidenced or waived.
+"""Completeness audit: every candidate in a source's article body is evidenced or waived.
 
 A candidate (see `extract`) is *covered* when an evidence passage of the same source contains it
 entirely, and *waived* when a waiver in the source's annotation file excuses it.  A waiver is a
