@@ -36,7 +36,7 @@ def test_the_descriptor_declares_data_package_v2_and_the_one_version() -> None:
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     assert f'version = "{package["version"]}"' in pyproject
     changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
-    assert f'## [{package["version"]}] - {package["created"][:10]}' in changelog
+    assert f"## [{package['version']}] - {package['created'][:10]}" in changelog
     assert package["created"].startswith("2026-12-02")
 
 
