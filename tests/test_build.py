@@ -102,7 +102,7 @@ def test_a_record_without_evidence_is_an_error(project: Path) -> None:
     registry.write_text(
         registry.read_text(encoding="utf-8")
         + "- {place_id: tangier, kind: city, name_en: Tangier, name_ar: طنجة, iso3166_alpha3: MAR,"
-        " latitude: 35.77, longitude: -5.80, ref_url: 'https://en.wikipedia.org/wiki/Tangier'}\n",
+        " latitude: 35.77, longitude: -5.80, coordinate_kind: own, ref_url: 'https://en.wikipedia.org/wiki/Tangier'}\n",
         encoding="utf-8",
     )
     with pytest.raises(BuildError, match="places/tangier: has no evidence passage"):

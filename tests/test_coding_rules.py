@@ -54,9 +54,8 @@ def test_evidence_comes_from_the_article_body_only() -> None:
 
 def test_the_sides_of_the_001_commitment_rest_on_body_passages_that_show_them() -> None:
     for actor in ("morocco", "united-states"):
-        (passage,) = md.evidence(
-            "event_participants", f"morocco-us-affirm-ai-cooperation-commitment--{actor}"
-        )
+        link = f"morocco-us-affirm-ai-cooperation-commitment--{actor}"
+        (passage,) = md.evidence("event_participants", link)
         assert passage.quote == "التزام البلدين"
 
 
@@ -72,10 +71,11 @@ def test_every_participant_has_a_plover_direction_that_fits_its_role() -> None:
 
 
 def test_the_object_of_praise_or_a_welcome_is_a_recipient_not_a_talks_partner() -> None:
-    for event_id in (
+    praise_and_welcome = (
         "elmergawi-commends-morocco-digital-efforts",
         "krantz-evans-welcomes-ai-made-in-morocco",
-    ):
+    )
+    for event_id in praise_and_welcome:
         morocco = _participants(event_id)["morocco"]
         assert (morocco.role, morocco.direction) == ("recipient", "recipient")
 
@@ -146,9 +146,8 @@ def test_every_subject_the_onepoint_protocol_names_is_a_topic() -> None:
     named = {"cybersecurity", "e_government", "research_innovation", "investment"}
     events, agreements = md.load("event_topics"), md.load("agreement_topics")
     assert named <= set(events.loc[events.event_id == "onepoint-centre-protocol-signing", "topic"])
-    assert named <= set(
-        agreements.loc[agreements.agreement_id == "onepoint-centre-of-excellence-protocol", "topic"]
-    )
+    protocol = agreements.agreement_id == "onepoint-centre-of-excellence-protocol"
+    assert named <= set(agreements.loc[protocol, "topic"])
 
 
 FOREIGN_SERVICE = {"us-department-of-state", "leila-elmergawi", "youssef-amrani"}
@@ -159,9 +158,8 @@ def test_contexts_follow_one_rule_each() -> None:
     topics = md.load("event_topics").groupby("event_id").topic.apply(set)
     contexts = md.load("event_contexts").groupby("event_id").context.apply(set)
     parts = md.load("event_participants")
-    delegations = set(
-        parts.loc[parts.actor_id.isin(FOREIGN_SERVICE) & (parts.role == "delegation_member"), "event_id"]
-    )
+    members = parts.actor_id.isin(FOREIGN_SERVICE) & (parts.role == "delegation_member")
+    delegations = set(parts.loc[members, "event_id"])
     carriers = set(parts.loc[parts.event_id.isin(delegations) & (parts.role == "visitor"), "actor_id"])
     for event_id in md.load("events").event_id:
         tags = contexts.get(event_id, set())
