@@ -65,11 +65,7 @@ def _bodies(cur: Curation) -> dict[str, str]:
 
 def _origin_of(tables: Tables, origin: dict[tuple[str, str], str]) -> Callable[[str, Record], str]:
     """The file a record comes from (an evidence passage: its source's annotation file)."""
-<<<<<<< HEAD:moroccodigital/curation/checks.py
-    files = {str(s.source_id): origin.get(("sources", _key(s)), "?") for s in tables["sources"]}
-=======
     files = {_key(s): origin.get(("sources", _key(s)), "?") for s in tables["sources"]}
->>>>>>> data-0.2:moroccodigital/checks.py
 
     def where(table: str, record: Record) -> str:
         return origin.get((table, _key(record))) or files.get(str(getattr(record, "source_id", "")), "?")
