@@ -24,7 +24,7 @@ Proposal = tuple[str, int, int, dict[str, Any]]
 _CAP = r"(?:[A-ZÀ-ÖØ-ÞŒ][\w'’.-]*[\w]|[A-ZÀ-ÖØ-ÞŒ])"
 _PARTICLE = r"(?:de la|de l['’]|de|du|des|d['’]|l['’]|la|le|les|et|pour|al-|el-|ben|bin|ibn|ould|von|van)"
 _RUN = re.compile(
-    rf"(?<![\w'’-])(?:[dlDL]['’])?(?P<run>{_CAP}(?:(?:[ \u00a0]+{_PARTICLE}[ \u00a0]*|[ \u00a0]+|-)(?={_CAP}){_CAP})*)"
+    rf"(?<![\w'’-])(?:[dlDL]['’])?(?P<run>{_CAP}(?:(?:(?:[ \u00a0]+{_PARTICLE})+[ \u00a0]*|[ \u00a0]+|-)(?={_CAP}){_CAP})*)"
     r"(?P<year>[ \u00a0](?:19|20)\d\d(?![\w]|[.,]\d))?"
 )
 """Capitalised words joined by spaces and the particles of names ("Agence de Développement du
@@ -40,6 +40,7 @@ _TITLE = re.compile(
     r"américain|américaine|français|française))*,?\s+$",
     re.IGNORECASE,
 )
+_HONORIFIC_WORDS = frozenset(h.rstrip(".") for h in P.FRENCH_HONORIFICS)
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n«\"]\s*|\n\s*)$")
 
 
@@ -60,7 +61,11 @@ def french_names(norm: Normalized) -> list[Proposal]:
             words.pop(0)
         while words and words[-1][0].lower() in _PARTICLES:
             words.pop()
-        if not words:
+        if words and re.match(r"[dlDL]['’]\w", words[0][0]):
+            words[0] = (words[0][0][2:], words[0][1] + 2)
+            if not words[0][0][:1].isupper():  # "L'opérateur": an elided article and a common noun
+                words.pop(0)
+        if not words or (len(words) == 1 and len(words[0][0]) == 1):
             continue
         start = m.start("run") + words[0][1]
         end = m.start("run") + words[-1][1] + len(words[-1][0])
@@ -70,12 +75,15 @@ def french_names(norm: Normalized) -> list[Proposal]:
             continue
         if len(words) == 1 and _SENTENCE_START.search(before) and not first.isupper():
             continue  # one capitalised word opening a sentence: a common word, most often
-        kind = "name"
+        kind = "latin"
+        if first.rstrip(".") in _HONORIFIC_WORDS:
+            continue
         if _HONORIFIC.search(before) or _TITLE.search(before) or (len(words) > 1 and fold(first) in given):
             kind = "person"
-        if m.group("year") and kind == "name" and fold(words[-1][0]) not in _MONTHS_DAYS:
-            end = m.end("year")
-        out.append((kind, _to_normalized(norm, start), _to_normalized(norm, end), {"kind": kind}))
+        if m.group("year") and kind == "latin" and fold(words[-1][0]) not in _MONTHS_DAYS:
+            end, kind = m.end("year"), "name"
+        data = {"kind": "person" if kind == "person" else "name"}
+        out.append((kind, _to_normalized(norm, start), _to_normalized(norm, end), data))
     return out
 
 
@@ -116,9 +124,9 @@ def latin_embedded(original: str, start: int, end: int, alias: str) -> bool:
     """The Latin-script test of `is_embedded`, on the text as written."""
     span = original[start:end]
     if alias.isupper() and not span.isupper():
-        return True
-    if alias[:1].isupper() and not span[:1].isupper():
-        return True
+        return True  # an acronym is written in capitals: "add" is not ADD
+    if " " not in alias and alias[:1].isupper() and not span[:1].isupper():
+        return True  # a one-word name is capitalised: "maroc" in an address is not Morocco
     after = re.match(r" ([A-ZÀ-ÖØ-Þ][\w'’-]*)", original[end : end + 40])
     if after and after.group(1).lower() not in _FUNCTION and fold(after.group(1)) not in _MONTHS_DAYS:
         return True

@@ -120,8 +120,8 @@ _QUAL = rf"(?:(?<!\w)[وفب]{{0,2}}(?P<cmp>{_alt(COMPARATORS)}){_SUBJECT}\s*)?"
 _MULT = _alt([*MULTIPLIERS, *DUALS])
 _AMOUNT = (
     rf"{_QUAL}(?:(?P<pre>[$€£])\s?)?"
-    rf"(?:(?P<num>{NUMBER})(?:\s*(?P<mult>{_alt(MULTIPLIERS)}))?|(?<!\w)[وب]?(?P<lead>{_alt([*SINGULARS, *DUALS])}))"
-    rf"(?:\s+و\s*(?P<num2>{NUMBER})(?:\s*(?P<mult2>{_alt(MULTIPLIERS)}))?)?"
+    rf"(?:(?P<num>{NUMBER})(?:\s*(?P<mult>{_alt(MULTIPLIERS)})(?!\w))?|(?<!\w)[وب]?(?P<lead>{_alt([*SINGULARS, *DUALS])}))"
+    rf"(?:\s+و\s*(?P<num2>{NUMBER})(?:\s*(?P<mult2>{_alt(MULTIPLIERS)})(?!\w))?)?"
     rf"(?:\s*(?P<pct>{_alt(PERCENT)})(?!\w)|\s*(?:من\s+|de\s+|d'\s?|des\s+)?(?P<unit>{_UNIT})(?!\w))?"
     rf"(?:\s+(?P<after>{_alt(TRAILING_COMPARATORS)})(?!\w))?"
 )

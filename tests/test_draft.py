@@ -38,6 +38,15 @@ def review(path: Path) -> None:
         ("target_id: TODO-target-1", "target_id: test-engineers-2030"),
         ("kind: TODO", "kind: commitment"),
         ("indicator_en: TODO", "indicator_en: Engineers to hire"),
+        ("TODO-event-1", "test-signing"),
+        ("TODO-agreement-1", "test-agreement"),
+        ("agreement_type: TODO", "agreement_type: protocol"),
+        ("title_en: TODO", "title_en: Test signing"),
+        ("summary_en: TODO", "summary_en: The ministry signed an agreement with Onepoint."),
+        ("purpose_en: TODO", "purpose_en: To hire engineers."),
+        ("role: TODO", "role: party"),
+        ("contexts: []  # TODO", "contexts: [technology]"),
+        ("topics: []  # TODO", "topics: [skills_training]"),
         ('reason: ""', "reason: context of the test article"),
     ):
         assert old in text, old
