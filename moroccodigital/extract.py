@@ -21,6 +21,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, fields
 from typing import Any
 
+import numpy as np
+
 from moroccodigital import finder_names as names
 from moroccodigital import patterns as P
 from moroccodigital.finder_names import french_names
@@ -88,15 +90,12 @@ FIELDS = tuple(f.name for f in fields(Candidate) if f.name != "variant")
 
 
 def language(text: str) -> str:
-    """ "fr" when Latin letters outnumber Arabic ones, else "ar" (the languages the finder reads)."""
-    sample = text[:20000]
-    arabic = len(_ARABIC_LETTER.findall(sample))
-    latin = len(_LATIN_LETTER.findall(sample))
+    """"fr" when Latin letters outnumber Arabic ones (in the first 20,000 characters), else "ar"."""
+    codes = np.frombuffer(text[:20000].encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    arabic = int(np.count_nonzero((codes >= 0x0621) & (codes <= 0x064A)))
+    latin = int(np.count_nonzero(((codes | 0x20) >= 0x61) & ((codes | 0x20) <= 0x7A)))
+    latin += int(np.count_nonzero((codes >= 0xC0) & (codes <= 0xFF)))
     return "fr" if latin > arabic else "ar"
-
-
-_ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
-_LATIN_LETTER = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]")
 
 
 def find(text: str, lexicon: Lexicon | None = None, *, lang: str | None = None) -> list[Candidate]:
@@ -146,7 +145,9 @@ def _propose(norm: Normalized, lexicon: Lexicon | None, lang: str) -> Iterator[P
     found: list[Proposal] = []
     for family, windows in zip(P.FAMILIES, _windows(text), strict=True):
         for a, b in windows:
-            for name, pattern in family.patterns:
+            for (name, pattern), need in zip(family.patterns, family.needs, strict=True):
+                if need is not None and need.search(text, a, b) is None:
+                    continue
                 for m in pattern.finditer(text, a, b):
                     proposal = _READERS[name.partition(":")[0]](name, m, lang)
                     if proposal is not None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 from moroccodigital import patterns as P
@@ -30,6 +31,11 @@ _RUN = re.compile(
 """Capitalised words joined by spaces and the particles of names ("Agence de Développement du
 Digital", "Amal El Fallah Seghrouchni"), and a year right after them ("Gitex Africa 2025")."""
 _FUNCTION = frozenset(P.FRENCH_FUNCTION_WORDS)
+_WORD = re.compile(r"\S+")
+_ELIDED = re.compile(r"[dlDL]['’]\w")
+_LATIN_SPAN = re.compile(r"[a-zß-ÿ]")
+_CAPITAL_AFTER = re.compile(r" ([A-ZÀ-ÖØ-Þ][\w'’-]*)")
+_CAPITAL_BEFORE = re.compile(r"(?:^|[\s(])([A-ZÀ-ÖØ-Þ][\w'’-]*) $")
 _PARTICLES = frozenset(w.rstrip("'-") for w in P.LATIN_PARTICLES)
 _MONTHS_DAYS = frozenset({*(fold(m) for m in P.MONTHS), *P.FRENCH_WEEKDAYS})
 _HONORIFIC = re.compile(rf"(?:^|[\s(])(?:{'|'.join(re.escape(h) for h in P.FRENCH_HONORIFICS)})\s+$")
@@ -56,12 +62,12 @@ def french_names(norm: Normalized) -> list[Proposal]:
     out: list[Proposal] = []
     given = _given_names()
     for m in _RUN.finditer(text):
-        words = [(w.group(), w.start()) for w in re.finditer(r"[^\s]+", m.group("run"))]
+        words = [(w.group(), w.start()) for w in _WORD.finditer(m.group("run"))]
         while words and (words[0][0].lower().rstrip("'’") in _FUNCTION | _PARTICLES):
             words.pop(0)
         while words and words[-1][0].lower() in _PARTICLES:
             words.pop()
-        if words and re.match(r"[dlDL]['’]\w", words[0][0]):
+        if words and _ELIDED.match(words[0][0]):
             words[0] = (words[0][0][2:], words[0][1] + 2)
             if not words[0][0][:1].isupper():  # "L'opérateur": an elided article and a common noun
                 words.pop(0)
@@ -87,6 +93,7 @@ def french_names(norm: Normalized) -> list[Proposal]:
     return out
 
 
+@lru_cache(maxsize=1)
 def _given_names() -> frozenset[str]:
     from moroccodigital.lexicon import _given_name_list
 
@@ -110,7 +117,7 @@ def is_embedded(norm: Normalized, match: Match) -> bool:
     capitalised word ("Maroc Telecom"), or with other capitals than the name ("add" is not ADD)."""
     text = norm.text
     span = text[match.start : match.end]
-    if re.search(r"[a-zß-ÿ]", span):
+    if _LATIN_SPAN.search(span):
         aliases = [e.alias for e in match.entries if fold(e.alias) == span] or [match.entries[0].alias]
         return latin_embedded(norm.original, norm.start(match.start), norm.end(match.end), aliases[0])
     previous = _previous_word(text, match.start)
@@ -127,10 +134,10 @@ def latin_embedded(original: str, start: int, end: int, alias: str) -> bool:
         return True  # an acronym is written in capitals: "add" is not ADD
     if " " not in alias and alias[:1].isupper() and not span[:1].isupper():
         return True  # a one-word name is capitalised: "maroc" in an address is not Morocco
-    after = re.match(r" ([A-ZÀ-ÖØ-Þ][\w'’-]*)", original[end : end + 40])
+    after = _CAPITAL_AFTER.match(original, end, end + 40)
     if after and after.group(1).lower() not in _FUNCTION and fold(after.group(1)) not in _MONTHS_DAYS:
         return True
-    before = re.search(r"(?:^|[\s(])([A-ZÀ-ÖØ-Þ][\w'’-]*) $", original[max(0, start - 40) : start])
+    before = _CAPITAL_BEFORE.search(original[max(0, start - 40) : start])
     if before and before.group(1).lower().rstrip("'’") not in _FUNCTION | _PARTICLES:
         word = before.group(1)
         opens_sentence = _SENTENCE_START.search(
@@ -182,7 +189,7 @@ _TITLE_HEADS = frozenset(fold(t) for t in P.TITLES)
 def embedding_head(text: str, match: Match) -> int | None:
     """Where the longer name around an embedded Arabic known name starts ("اتصالات المغرب"), or
     None when the head is a title ("رئيس الحكومة" names a person, found by other rules)."""
-    if re.search(r"[a-zß-ÿ]", text[match.start : match.end]):
+    if _LATIN_SPAN.search(text, match.start, match.end):
         return None
     word = _previous_word(text, match.start)
     bare = word if word in _HEADS else _PROCLITIC.sub("", word, count=1)

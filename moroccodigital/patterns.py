@@ -17,12 +17,9 @@ from moroccodigital.normalize import fold, fold_pattern, trie_pattern
 
 
 def _alt(words: Iterable[str]) -> str:
-    """Longest-first alternation of folded words, so a longer form wins over its prefix."""
-    return (
-        "(?:"
-        + "|".join(re.escape(w) for w in sorted({fold(w) for w in words}, key=lambda w: (-len(w), w)))
-        + ")"
-    )
+    """An alternation of folded words shaped as a trie (fast in `re`), greedy so that a longer
+    form wins over its prefix."""
+    return "(?:" + trie_pattern(sorted({fold(w) for w in words})) + ")"
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
@@ -356,11 +353,34 @@ class Family:
     """Characters a match may end after its trigger."""
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
     """(name, pattern), most specific first; the name says how extract reads the match."""
+    needs: tuple[re.Pattern[str] | None, ...] = ()
+    """Per pattern, something its match must contain: where a window lacks it, the pattern is
+    not run there (a cheap scan saves a costly one)."""
+
+
+_YEARISH = r"(?:19|20)\d\d"
+NEEDS = {
+    "numbered_name": r"[a-z]\d|\d[a-z]|\d\.0",
+    "programme_name": _YEARISH,
+    "date:dateline": r"\d[-/.]\d\d?[-/.]\d|\d-\d\d-\d",
+    "date:hijri": _alt(HIJRI_MONTHS),
+    "date:day_range": _MONTH,
+    "date:day": _MONTH,
+    "date:month": _MONTH,
+    "date:year_range": _YEARISH,
+    "date:part_of_year": _YEARISH,
+    "date:horizon": _YEARISH,
+    "date:year": _YEARISH,
+    "date:time": r"\d[:h][0-5]\d",
+}
+"""What a pattern's match must contain (see Family.needs)."""
 
 
 def _family(triggers: tuple[str, ...], before: int, after: int, patterns: dict[str, str]) -> Family:
     folded = tuple(sorted({fold(t) for t in triggers}))
-    return Family(folded, before, after, tuple((name, _compile(p)) for name, p in patterns.items()))
+    compiled = tuple((name, _compile(p)) for name, p in patterns.items())
+    needs = tuple(_compile(NEEDS[name]) if name in NEEDS else None for name in patterns)
+    return Family(folded, before, after, compiled, needs)
 
 
 FAMILIES = (
@@ -430,6 +450,8 @@ def parse_number(digits: str, decimal_comma: bool = False) -> float | None:
     With `decimal_comma` (French text), a single comma is always decimal ("1,400 milliard" =
     1.4e9) and a space separates thousands.  Returns None for shapes no number has ("1.2.3").
     """
+    if digits.isascii() and digits.isdigit():
+        return float(digits)
     digits = digits.replace(" ", "") if " " in digits else digits
     if decimal_comma and digits.count(",") == 1 and "." not in digits:
         whole, frac = digits.split(",")
