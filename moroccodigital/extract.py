@@ -250,47 +250,38 @@ def _name(_: str, m: re.Match[str], lang: str) -> Proposal:
 
 def _amount(_: str, m: re.Match[str], lang: str) -> Proposal | None:
     """An amount: digits or a multiplier word, an optional second part joined by و, a unit."""
-    g = m.group
-    if g("lead") and not (g("num2") or g("unit")):
+    g = m.groupdict()
+    lead, num2 = g["lead"], g["num2"]
+    if lead and not (num2 or g["unit"]):
         return None
-    if not (g("cmp") or g("mult") or g("unit") or g("pct") or g("pre") or g("lead") or g("after")):
+    if not (g["cmp"] or g["mult"] or g["unit"] or g["pct"] or g["pre"] or lead or g["after"]):
         return None
     comma = lang == "fr"
-    if g("lead"):
-        value: float | None = _DUALS.get(g("lead"), _MULTIPLIERS.get(g("lead"), 1.0))
-        scale = value
+    if lead:
+        value: float | None = _DUALS.get(lead, _MULTIPLIERS.get(lead, 1.0))
+        scale = value or 1.0
     else:
-        value = P.parse_number(g("num"), comma)
-        scale = _MULTIPLIERS[g("mult")] if g("mult") else 1.0
+        value = P.parse_number(g["num"], comma)
+        scale = _MULTIPLIERS[g["mult"]] if g["mult"] else 1.0
         value = None if value is None else value * scale
-    end = m.end()
-    if g("num2"):
-        second = P.parse_number(g("num2"), comma)
-        scale2 = _MULTIPLIERS[g("mult2")] if g("mult2") else 1.0
-        if value is None or second is None or second * scale2 >= (scale or 1.0) or scale2 >= (scale or 1.0):
-            return None  # "2 و3 ملايين" or "و" joining two amounts: not one compound
+    if num2:
+        second = P.parse_number(num2, comma)
+        scale2 = _MULTIPLIERS[g["mult2"]] if g["mult2"] else 1.0
+        if value is None or second is None or second * scale2 >= scale or scale2 >= scale:
+            return None  # "مليون و3 ملايين": two amounts, not one compound
         value += second * scale2
-    unit_word = g("unit")
-    if g("scaled"):
-        factor, currency = P.SCALED_CURRENCIES[g("scaled")]
+    if g["scaled"]:
+        factor, currency = P.SCALED_CURRENCIES[g["scaled"]]
         data: dict[str, Any] = {"unit": "currency", "currency": currency}
         value = None if value is None else value * factor
-    elif g("pre") and not unit_word:
-        data = {"unit": "currency", "currency": P.CURRENCIES[g("pre")]}
+    elif g["pre"] and not g["unit"]:
+        data = {"unit": "currency", "currency": P.CURRENCIES[g["pre"]]}
     else:
-        data = _unit(unit_word, "percent" if g("pct") else None)
-    comparator = _TRAILING.get(g("after") or "") or _COMPARATORS.get(g("cmp") or "", "equal")
+        data = _unit(g["unit"], "percent" if g["pct"] else None)
+    comparator = _TRAILING.get(g["after"] or "") or _COMPARATORS.get(g["cmp"] or "", "equal")
     data.update(kind="amount", value=value, comparator=comparator)
-    start = (
-        m.start("cmp")
-        if g("cmp")
-        else m.start("pre")
-        if g("pre")
-        else m.start("num")
-        if g("num")
-        else m.start("lead")
-    )
-    return "amount", start, end, data
+    first = next(k for k in ("cmp", "pre", "num", "lead") if g[k])
+    return "amount", m.start(first), m.end(), data
 
 
 def _word_amount(_: str, m: re.Match[str], lang: str) -> Proposal:

@@ -115,15 +115,22 @@ _SUBJECT = r"(?:\s+(?:عدد|قيمة|حجم|مبلغ)(?:هم|ها|ه|هما|ه�
 """A noun between a comparator verb and its number: "يتجاوز عددهم 600"."""
 _QUAL = rf"(?:(?<!\w)[وفب]{{0,2}}(?P<cmp>{_alt(COMPARATORS)}){_SUBJECT}\s*)?"
 _MULT = _alt([*MULTIPLIERS, *DUALS])
+_SECOND = rf"(?:(?<!\d)\s+و\s*(?P<num2>{NUMBER})(?:\s*(?P<mult2>{_alt(MULTIPLIERS)})(?!\w))?)?"
+"""The second part of a compound, only after a multiplier: "مليار و400 مليون", not "2 و3 ملايين"."""
 _AMOUNT = (
     rf"{_QUAL}(?:(?P<pre>[$€£])\s?)?"
     rf"(?:(?P<num>{NUMBER})(?:\s*(?P<mult>{_alt(MULTIPLIERS)})(?!\w))?|(?<!\w)[وب]?(?P<lead>{_alt([*SINGULARS, *DUALS])}))"
-    rf"(?:\s+و\s*(?P<num2>{NUMBER})(?:\s*(?P<mult2>{_alt(MULTIPLIERS)})(?!\w))?)?"
+    rf"{_SECOND}"
     rf"(?:\s*(?P<pct>{_alt(PERCENT)})(?!\w)|\s*(?:من\s+|de\s+|d'\s?|des\s+)?(?P<unit>{_UNIT})(?!\w))?"
     rf"(?:\s+(?P<after>{_alt(TRAILING_COMPARATORS)})(?!\w))?"
 )
 """A number (or a multiplier word standing for one), a second part joined by و ("مليار و400
 مليون"), then a percent sign or a unit, with the qualifiers around it."""
+_AMOUNT_FIRST = r"\d" + "".join(
+    sorted({re.escape(c) for c in {fold(w)[0] for w in (*COMPARATORS, *SINGULARS, *DUALS)} | set("$€£وفب")})
+)
+_AMOUNT = rf"(?=[{_AMOUNT_FIRST}]){_AMOUNT}"
+"""A lookahead on the characters an amount can start with lets `re` skip the other positions."""
 _WORD_AMOUNT = (
     rf"(?<!\w){_QUAL}[وفب]{{0,2}}(?P<word>{_alt(UNSTATED)})"
     rf"(?:\s+(?:من\s+|de\s+|d'\s?)?(?P<unit>{_UNIT}))?(?!\w)"
@@ -385,7 +392,7 @@ def _family(triggers: tuple[str, ...], before: int, after: int, patterns: dict[s
 
 FAMILIES = (
     _family((), 48, 32, {"numbered_name": _NUMBERED_NAME, "programme_name": _PROGRAMME_NAME,
-                         "amount": _AMOUNT, **_dates(_DATES), "number": NUMBER}),
+                         "amount": _AMOUNT, **_dates(_DATES), "number": rf"(?=\d){NUMBER}"}),
     _family((*UNSTATED, *DUALS, *MULTIPLIERS), 48, 48, {"amount": _AMOUNT, "word_amount": _WORD_AMOUNT}),
     _family((*WEEKDAYS, *FRENCH_WEEKDAYS), 24, 24, _dates({"weekday": _WEEKDAY})),
     _family((*RELATIVE_ENDS, *FRENCH_RELATIVE, "مؤخرا", "الآونة", "récemment", "dernièrement"), 48, 16,

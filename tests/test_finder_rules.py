@@ -41,6 +41,16 @@ def test_compound_amount_adds_its_parts() -> None:
     )
 
 
+def test_second_part_after_a_multiplier_word_alone() -> None:
+    assert amount("هبة بقيمة ألف و500 درهم")[:2] == ("ألف و500 درهم", 1500)
+
+
+def test_two_numbers_joined_by_wa_are_not_one_compound() -> None:
+    assert [(c.kind, c.text) for c in find("ما بين 2 و3 ملايين درهم")] == [
+        ("number", "2"), ("amount", "3 ملايين درهم")
+    ]
+
+
 def test_digits_glued_to_a_conjunction_are_read() -> None:
     assert amount("بلغت الاستثمارات 3 ملايين و600 ألف دولار")[1] == 3.6e6
     assert amount("وخصص و600 مليون درهم للشبكات")[:2] == ("600 مليون درهم", 6e8)
