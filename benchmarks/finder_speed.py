@@ -5,7 +5,8 @@
 The corpus mixes the project's own texts: paragraphs of the seed articles (Arabic) and the French
 paragraphs of benchmarks/french_paragraphs.txt (written for this benchmark in the style of
 Moroccan business news), shuffled with a fixed seed into articles of 6 to 14 paragraphs, one
-article in three French (--french sets the share).  The lexicon is the installed names.  Goal (issue 16): at least
+article in three French (--french sets the share).  The lexicon is the installed names.
+Goal (issue 16): at least
 20 MB/s, so that `scan` reaches 15 MB/s per core.  Prints figures; asserts nothing.
 """
 
@@ -68,7 +69,9 @@ def main() -> None:
         best = min(best, time.perf_counter() - start)
         cpu = min(cpu, time.process_time() - start_cpu)
     print(f"{len(articles)} articles, {size / 1e6:.1f} MB, {count} candidates")
-    print(f"find: {best:.2f} s wall, {size / 1e6 / best:.1f} MB/s; {cpu:.2f} s CPU, {size / 1e6 / cpu:.1f} MB/s")
+    print(
+        f"find: {best:.2f} s wall, {size / 1e6 / best:.1f} MB/s; {cpu:.2f} s CPU, {size / 1e6 / cpu:.1f} MB/s"
+    )
     print(f"(best of {args.repeat}, one thread; CPU time is the figure to compare on a shared machine)")
 
 

@@ -24,7 +24,8 @@ from moroccodigital.extract import Candidate, find, language, quote_for
 from moroccodigital.lexicon import Lexicon, installed_entries
 from moroccodigital.outputs import atomic_path, check_output
 from moroccodigital.sources import find_all, read_text, sha256_file
-from moroccodigital.yamlquote import comment, flow_scalar as yaml_scalar
+from moroccodigital.yamlquote import comment
+from moroccodigital.yamlquote import flow_scalar as yaml_scalar
 
 MARKER = "# moroccodigital draft sha256:"
 """First line of a draft: the digest of the rest, so an edited draft is never replaced silently."""
@@ -136,7 +137,9 @@ def _mentions(text: str, candidates: Iterable[Candidate]) -> list[str]:
         occ = "" if len(find_all(text, quote)) == 1 else f", occurrence: [{', '.join(map(str, occurrences))}]"
         alias, note = details[(kind, ref, quote)]
         note_text = f"  {comment(note)}" if note else ""
-        lines.append(f"  - {{{kind}: {ref}, quote: {yaml_scalar(quote)}{occ}{alias}, gloss: TODO}}{note_text}")
+        lines.append(
+            f"  - {{{kind}: {ref}, quote: {yaml_scalar(quote)}{occ}{alias}, gloss: TODO}}{note_text}"
+        )
     return lines or ["  []"]
 
 
@@ -193,7 +196,7 @@ def _targets(
             "    agreement_id: null  # TODO",
             "    note: null",
             "    evidence:",
-            f"      - {_quote(text, c.start, c.end, 'gloss: TODO')}  # TODO: widen to the clause that states it",
+            f"      - {_quote(text, c.start, c.end, 'gloss: TODO')}  # TODO: widen to the clause stating it",
         ]
     return lines
 

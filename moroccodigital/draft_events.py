@@ -12,7 +12,7 @@ whole is `status: draft`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from moroccodigital.extract import Candidate
@@ -49,7 +49,7 @@ AGREEMENT_NOUNS = {
 """Agreement nouns → suggested agreement_type (None: the curator chooses)."""
 
 
-def _words(words: dict[str, object]) -> re.Pattern[str]:
+def _words(words: Iterable[str]) -> re.Pattern[str]:
     body = "|".join(re.escape(w) for w in sorted({fold(w) for w in words}, key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:[وف]?[بل]?)(?P<w>{body})(?!\w)")
 
@@ -88,10 +88,14 @@ def _sentences(text: str) -> list[_Sentence]:
         while b > a and norm.text[b - 1].isspace():
             b -= 1
         out.append(
-            _Sentence(norm.start(a), norm.end(b), trigger.group("w"), agreement.group("w") if agreement else None)
+            _Sentence(
+                norm.start(a), norm.end(b), trigger.group("w"), agreement.group("w") if agreement else None
+            )
         )
         out[-1].shown = {
-            m.group("w"): text[norm.start(m.start("w")) : norm.end(m.end("w"))] for m in (trigger, agreement) if m
+            m.group("w"): text[norm.start(m.start("w")) : norm.end(m.end("w"))]
+            for m in (trigger, agreement)
+            if m
         }
     return out
 
@@ -113,7 +117,7 @@ def skeletons(
         cited += [(c.start, c.end) for c in [*actors, *places, *dates[:1]]]
         events += [
             f"  - event_id: {event_id}",
-            f"    event_type: {event_type}  # TODO: suggested from {flow_scalar(sentence.shown[sentence.trigger])} (PLOVER)",
+            f"    event_type: {event_type}  # TODO: from {_shown(sentence, sentence.trigger)}",
             f"    mode: {mode or 'null'}",
             "    title_en: TODO",
             "    summary_en: TODO",
@@ -134,7 +138,7 @@ def skeletons(
             kind = _AGREEMENT_TYPE[sentence.agreement]
             agreements += [
                 f"  - agreement_id: TODO-agreement-{n}",
-                f"    agreement_type: {kind or 'TODO'}  # TODO: suggested from {flow_scalar(sentence.shown[sentence.agreement])}",
+                f"    agreement_type: {kind or 'TODO'}  # TODO: from {_shown(sentence, sentence.agreement)}",
                 f"    status: {'signed' if event_type == 'SUPPORT' else 'TODO'}",
                 "    title_en: TODO",
                 "    purpose_en: TODO",
@@ -147,9 +151,18 @@ def skeletons(
                 "    topics: []  # TODO",
                 "    evidence:",
                 f"      - {quote(text, sentence.start, sentence.end, 'gloss: TODO')}",
-                *(["    parties:", *(_party(text, c, quote) for c in actors)] if actors else ["    parties: []"]),
+                *(
+                    ["    parties:", *(_party(text, c, quote) for c in actors)]
+                    if actors
+                    else ["    parties: []"]
+                ),
             ]
     return events, agreements, cited
+
+
+def _shown(sentence: _Sentence, word: str) -> str:
+    """A trigger word as the text writes it, quoted for a comment."""
+    return flow_scalar(sentence.shown[word])
 
 
 def _date(text: str, date: Candidate | None, quote: Quote) -> list[str]:
@@ -157,11 +170,13 @@ def _date(text: str, date: Candidate | None, quote: Quote) -> list[str]:
     if date is None:
         return ["    date:", "      text: null", "      edtf: null", "      precision: unknown",
                 "      lower: null", "      upper: null"]  # fmt: skip
+    hijri = (date.precision or "").startswith("hijri")
+    precision = "TODO  # a Hijri date: give its Gregorian reading" if hijri else date.precision
     return [
         "    date:",
         f"      text: {quote(text, date.start, date.end, 'gloss: TODO')}",
         f"      edtf: {flow_scalar(date.edtf) if date.edtf else 'null'}",
-        f"      precision: {date.precision if date.precision and not date.precision.startswith('hijri') else 'TODO'}",
+        f"      precision: {precision}",
         "      lower: null  # TODO",
         "      upper: null  # TODO",
     ]

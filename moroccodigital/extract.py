@@ -90,7 +90,7 @@ FIELDS = tuple(f.name for f in fields(Candidate) if f.name != "variant")
 
 
 def language(text: str) -> str:
-    """"fr" when Latin letters outnumber Arabic ones (in the first 20,000 characters), else "ar"."""
+    """ "fr" when Latin letters outnumber Arabic ones (in the first 20,000 characters), else "ar"."""
     codes = np.frombuffer(text[:20000].encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     arabic = int(np.count_nonzero((codes >= 0x0621) & (codes <= 0x064A)))
     latin = int(np.count_nonzero(((codes | 0x20) >= 0x61) & ((codes | 0x20) <= 0x7A)))
@@ -221,9 +221,9 @@ def _latin(text: str) -> Iterator[Proposal]:
     glued before them ("وGitex")."""
     for m in P.LATIN.finditer(text):
         i = m.start()
-        if i and (text[i - 1].isalnum() or text[i - 1] == "_"):
-            if not (text[i - 1] in "وبلف" and (i < 2 or not (text[i - 2].isalnum() or text[i - 2] == "_"))):
-                continue
+        glued = i and text[i - 1] in "وبلف" and (i < 2 or not (text[i - 2].isalnum() or text[i - 2] == "_"))
+        if i and (text[i - 1].isalnum() or text[i - 1] == "_") and not glued:
+            continue
         if len(m.group()) > 1:
             end = m.end()
             year = _NAME_YEAR.match(text, end)

@@ -25,7 +25,8 @@ Proposal = tuple[str, int, int, dict[str, Any]]
 _CAP = r"(?:[A-ZÀ-ÖØ-ÞŒ][\w'’.-]*[\w]|[A-ZÀ-ÖØ-ÞŒ])"
 _PARTICLE = r"(?:de la|de l['’]|de|du|des|d['’]|l['’]|la|le|les|et|pour|al-|el-|ben|bin|ibn|ould|von|van)"
 _RUN = re.compile(
-    rf"(?<![\w'’-])(?:[dlDL]['’])?(?P<run>{_CAP}(?:(?:(?:[ \u00a0]+{_PARTICLE})+[ \u00a0]*|[ \u00a0]+|-)(?={_CAP}){_CAP})*)"
+    rf"(?<![\w'’-])(?:[dlDL]['’])?"
+    rf"(?P<run>{_CAP}(?:(?:(?:[ \u00a0]+{_PARTICLE})+[ \u00a0]*|[ \u00a0]+|-)(?={_CAP}){_CAP})*)"
     r"(?P<year>[ \u00a0](?:19|20)\d\d(?![\w]|[.,]\d))?"
 )
 """Capitalised words joined by spaces and the particles of names ("Agence de Développement du

@@ -222,9 +222,9 @@ def entries_from_rows(
         kind = "place" if id_col == "place_id" else "initiative"
         for row in table:
             for key in ("name_ar", "name_en", "name_fr"):
-                name = row.get(key)
-                if name and not (key == "name_ar" and source_id is None and is_generic(str(name))):
-                    out.append(Entry(kind, row[id_col], str(name)))
+                written = row.get(key)
+                if written and not (key == "name_ar" and source_id is None and is_generic(str(written))):
+                    out.append(Entry(kind, row[id_col], str(written)))
     return out
 
 

@@ -2,7 +2,8 @@
 
 Matching runs on a normalised copy (hamza and alef forms, taa marbuta, alef maqsura, Persian
 letters, Arabic-Indic digits, typographic quotes and dashes unified; diacritics, tatweel and
-invisible format marks removed; Latin letters, accented ones included, lower-cased), but every candidate is reported in
+invisible format marks removed; Latin letters, accented ones included, lower-cased), but every
+candidate is reported in
 code points of the original text, the offsets the evidence table uses.  Normalisation only maps
 letter forms: it never strips an article or a proclitic, so "العمراني" and "عمراني" stay apart.
 """

@@ -119,7 +119,8 @@ _SECOND = rf"(?:(?<!\d)\s+و\s*(?P<num2>{NUMBER})(?:\s*(?P<mult2>{_alt(MULTIPLIE
 """The second part of a compound, only after a multiplier: "مليار و400 مليون", not "2 و3 ملايين"."""
 _AMOUNT = (
     rf"{_QUAL}(?:(?P<pre>[$€£])\s?)?"
-    rf"(?:(?P<num>{NUMBER})(?:\s*(?P<mult>{_alt(MULTIPLIERS)})(?!\w))?|(?<!\w)[وب]?(?P<lead>{_alt([*SINGULARS, *DUALS])}))"
+    rf"(?:(?P<num>{NUMBER})(?:\s*(?P<mult>{_alt(MULTIPLIERS)})(?!\w))?"
+    rf"|(?<!\w)[وب]?(?P<lead>{_alt([*SINGULARS, *DUALS])}))"
     rf"{_SECOND}"
     rf"(?:\s*(?P<pct>{_alt(PERCENT)})(?!\w)|\s*(?:من\s+|de\s+|d'\s?|des\s+)?(?P<unit>{_UNIT})(?!\w))?"
     rf"(?:\s+(?P<after>{_alt(TRAILING_COMPARATORS)})(?!\w))?"
@@ -162,7 +163,7 @@ _ON_WEEKDAY = rf"(?:(?:(?:le|ce)\s+)?{_WEEKDAY_WORD},?\s+)?"
 """A weekday before a full date ("mardi 22 juillet 2025", "الثلاثاء 22 يوليوز"): part of the date."""
 HIJRI_MONTHS = {
     "محرم": 1, "صفر": 2, "ربيع الأول": 3, "ربيع الثاني": 4, "ربيع الآخر": 4, "جمادى الأولى": 5,
-    "جمادى الأولى": 5, "جمادى الآخرة": 6, "جمادى الثانية": 6, "رجب": 7, "شعبان": 8, "رمضان": 9,
+    "جمادى الأول": 5, "جمادى الآخرة": 6, "جمادى الثانية": 6, "رجب": 7, "شعبان": 8, "رمضان": 9,
     "شوال": 10, "ذو القعدة": 11, "ذي القعدة": 11, "ذو الحجة": 12, "ذي الحجة": 12,
 }  # fmt: skip
 """Months of the Hijri calendar.  Morocco fixes them by sighting the moon, so a Hijri date has no
@@ -192,9 +193,11 @@ _DATES = {
            rf"(?:\s*,?\s+{_YEAR_WORD}?(?P<year>{YEAR}))?(?!\w)",
     "month": rf"(?<!\w)(?:[فب]?شهر\s+|(?:en\s+|au\s+mois\s+d'|au\s+mois\s+de\s+))?(?P<month>{_MONTH})\s+"
              rf"(?:من\s+)?{_YEAR_WORD}?(?P<year>{YEAR})",
-    "year_range": rf"(?<!\w)(?:(?:ال|لل|ل)?فترة\s+|بين\s+|من\s+|de\s+|entre\s+)?{_YEAR_WORD}?(?P<y1>{YEAR})\s*"
+    "year_range": rf"(?<!\w)(?:(?:ال|لل|ل)?فترة\s+|بين\s+|من\s+|de\s+|entre\s+)?{_YEAR_WORD}?"
+                  rf"(?P<y1>{YEAR})\s*"
                   rf"(?:-|/|إلى|الى|و|à|et)\s*(?P<y2>{YEAR})",
-    "part_of_year": rf"(?<!\w)(?:(?:في|قبل|مع|بحلول|حلول|avant|dès|à|en|d'ici|d'ici à)\s+)?(?:la\s+|le\s+)?{_PART}"
+    "part_of_year": rf"(?<!\w)(?:(?:في|قبل|مع|بحلول|حلول|avant|dès|à|en|d'ici|d'ici à)\s+)?"
+                    rf"(?:la\s+|le\s+)?{_PART}"
                     rf"(?:\s*-\s*|\s+(?:من\s+|de\s+|d'|)?){_YEAR_WORD}?(?P<year>{YEAR})",
     "horizon": rf"(?<!\w)(?:في\s+|على\s+)?{_HORIZON_WORDS}\s+{_YEAR_WORD}?(?P<year>{YEAR})",
     "year": rf"(?<!\w){_YEAR_WORD}?(?P<year>{YEAR})",
@@ -254,7 +257,8 @@ QUOTED = re.compile(r'"\s*([^"\n،؟!:؛]{1,60}?)\s*"')
 LATIN_LETTERS = "a-zß-öø-ÿœæ"
 """Latin letters of the normalised text (capitals, accented ones included, are lower-cased)."""
 LATIN = re.compile(
-    rf"[{LATIN_LETTERS}][{LATIN_LETTERS}0-9&'.-]*(?: [{LATIN_LETTERS}0-9&][{LATIN_LETTERS}0-9&'.-]*)*(?<![.'-])"
+    rf"[{LATIN_LETTERS}][{LATIN_LETTERS}0-9&'.-]*"
+    rf"(?: [{LATIN_LETTERS}0-9&][{LATIN_LETTERS}0-9&'.-]*)*(?<![.'-])"
 )
 """A run of Latin words (the finder checks that it starts a word: a leading charset scans fast)."""
 
@@ -324,7 +328,8 @@ FRENCH_FUNCTION_WORDS = (
 )  # fmt: skip
 """Words that begin French sentences with a capital but are not names."""
 LATIN_PARTICLES = ("de", "du", "des", "de la", "de l'", "d'", "l'", "la", "le", "les", "et", "pour", "al-",
-                   "el-", "al", "el", "ben", "bin", "ibn", "ould", "von", "van", "da", "di", "en")  # fmt: skip
+                   "el-", "al", "el", "ben", "bin", "ibn", "ould", "von", "van", "da", "di",
+                   "en")  # fmt: skip
 """Lower-case words inside a capitalised name ("Agence de Développement du Digital", "Ahmed ben Ali")."""
 _PERSON = f"{_PERSON_}|{_TITLED}"
 

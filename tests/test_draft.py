@@ -171,7 +171,9 @@ def test_french_draft_resolves_the_amount_and_links_latin_names(tmp_path: Path) 
     doc, _ = drafted(tmp_path, FRENCH)
     (target,) = doc["targets"]
     assert (target["value"], target["currency"], target["expression"]["quote"]) == (
-        1.4e9, "MAD", "1,4 milliard de dirhams"
+        1.4e9,
+        "MAD",
+        "1,4 milliard de dirhams",
     )
     refs = {m.get("actor") or m.get("place") for m in doc["mentions"]}
     assert {"digital-development-agency", "amal-el-fallah-seghrouchni", "rabat"} <= refs
@@ -203,7 +205,13 @@ def test_french_draft_is_refused_by_the_build_only_for_its_status(project: Path)
 
 ADVERSARIAL = st.lists(
     st.sampled_from(
-        [*"ab Zé1,4.:#{}[]&*!|>%@`'\"-?\t\n\r\x85\u2028\u2029\ufeff\x7f«»و", "مليار", " 2030", "درهم", "Le Maroc,"]
+        [
+            *"ab Zé1,4.:#{}[]&*!|>%@`'\"-?\t\n\r\x85\u2028\u2029\ufeff\x7f«»و",
+            "مليار",
+            " 2030",
+            "درهم",
+            "Le Maroc,",
+        ]
     ),
     max_size=60,
 ).map("".join)

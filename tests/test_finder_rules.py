@@ -37,7 +37,11 @@ def amount(text: str) -> tuple[str, float | None, str | None, str | None, str | 
 
 def test_compound_amount_adds_its_parts() -> None:
     assert amount("رصدت الحكومة مليار و400 مليون درهم للبرنامج") == (
-        "مليار و400 مليون درهم", 1.4e9, "currency", "MAD", "equal"
+        "مليار و400 مليون درهم",
+        1.4e9,
+        "currency",
+        "MAD",
+        "equal",
     )
 
 
@@ -47,7 +51,8 @@ def test_second_part_after_a_multiplier_word_alone() -> None:
 
 def test_two_numbers_joined_by_wa_are_not_one_compound() -> None:
     assert [(c.kind, c.text) for c in find("ما بين 2 و3 ملايين درهم")] == [
-        ("number", "2"), ("amount", "3 ملايين درهم")
+        ("number", "2"),
+        ("amount", "3 ملايين درهم"),
     ]
 
 
@@ -85,7 +90,11 @@ def test_every_comparator_the_finder_emits_is_in_the_schema() -> None:
 
 def test_french_decimal_comma_and_multiplier() -> None:
     assert amount("un investissement de 1,4 milliard de dirhams") == (
-        "1,4 milliard de dirhams", 1.4e9, "currency", "MAD", "equal"
+        "1,4 milliard de dirhams",
+        1.4e9,
+        "currency",
+        "MAD",
+        "equal",
     )
 
 
@@ -141,7 +150,9 @@ def test_french_weekday_before_a_full_date() -> None:
     assert (c.text, c.edtf, c.precision) == ("mardi 22 juillet 2025", "2025-07-22", "day")
 
 
-@pytest.mark.parametrize(("text", "precision"), [("signé l'an dernier", "relative"), ("publié récemment", "recent")])
+@pytest.mark.parametrize(
+    ("text", "precision"), [("signé l'an dernier", "relative"), ("publié récemment", "recent")]
+)
 def test_french_relative_dates(text: str, precision: str) -> None:
     assert only(text, "date").precision == precision
 
@@ -186,7 +197,9 @@ def test_a_known_name_inside_a_longer_latin_name_does_not_link(lexicon: Lexicon)
 
 
 def test_a_known_name_as_genitive_of_an_arabic_head_does_not_link(lexicon: Lexicon) -> None:
-    assert [(c.kind, c.text) for c in find("أعلنت اتصالات المغرب", lexicon)] == [("organisation", "اتصالات المغرب")]
+    assert [(c.kind, c.text) for c in find("أعلنت اتصالات المغرب", lexicon)] == [
+        ("organisation", "اتصالات المغرب")
+    ]
     assert [c for c in find("صرح رئيس الحكومة", lexicon) if c.ref == "government-of-morocco"] == []
 
 
