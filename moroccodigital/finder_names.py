@@ -103,6 +103,7 @@ def _given_names() -> frozenset[str]:
 
 _PROCLITIC = re.compile(r"^(?:[وف]?[بلك]?)")
 _HEADS = frozenset(fold(h) for h in P.EMBEDDING_HEADS)
+_TITLE_HEADS = frozenset(fold(t) for t in P.TITLES)
 _PREVIOUS_WORD = re.compile(r"(\S+)\s+$")
 _NEXT_WORD = re.compile(r"^ (\S+)")
 
@@ -114,8 +115,9 @@ def _previous_word(text: str, start: int) -> str:
 
 def is_embedded(norm: Normalized, match: Match) -> bool:
     """True when a known name is only part of a longer name: after an Arabic head noun of which
-    it is the genitive ("اتصالات المغرب", "رئيس الحكومة"), or, in Latin script, beside another
-    capitalised word ("Maroc Telecom"), or with other capitals than the name ("add" is not ADD)."""
+    it is the genitive ("اتصالات المغرب", "رئيس الحكومة"; a country after a title, "سفير المغرب",
+    still links), or, in Latin script, beside another capitalised word ("Maroc Telecom"), or with
+    other capitals than the name ("add" is not ADD)."""
     text = norm.text
     span = text[match.start : match.end]
     if _LATIN_SPAN.search(span):
@@ -125,6 +127,8 @@ def is_embedded(norm: Normalized, match: Match) -> bool:
     if not previous or any(e.kind == "initiative" for e in match.entries):
         return False
     bare = previous if previous in _HEADS else _PROCLITIC.sub("", previous, count=1)
+    if bare in _TITLE_HEADS and all(e.kind == "place" or e.category == "country" for e in match.entries):
+        return False  # "سفير المملكة المغربية": the title-holder's country is a mention of it
     return bare in _HEADS and not span.startswith("لل")
 
 
@@ -182,9 +186,6 @@ def starts_with_place(name: str) -> bool:
 
 
 _PLACE_PREFIXES = frozenset(fold(w) for w in P.PLACE_PREFIXES)
-
-
-_TITLE_HEADS = frozenset(fold(t) for t in P.TITLES)
 
 
 def embedding_head(text: str, match: Match) -> int | None:

@@ -40,6 +40,8 @@ class Entry:
     """The form is a person's family name used alone ("العمراني", "Mezzour")."""
     given: tuple[str, ...] = ()
     """For a surname: the folded first words of that person's full names (its given names)."""
+    category: str = ""
+    """For an actor: its registry kind (country, government, person...)."""
 
 
 @dataclass(frozen=True)
@@ -148,15 +150,24 @@ def _entry_order(entry: Entry) -> tuple[int, str]:
 
 GENERIC_HEAD_WORDS = 3
 """An Arabic name of at most this many words, none of them definite, is a description."""
+GENERIC_HEADS = frozenset(
+    fold(w)
+    for w in ("مركز", "مراكز", "برنامج", "مشروع", "منصة", "مختبر", "معهد", "معاهد", "مدرسة", "مصنع", "محطة",
+              "شبكة", "قطب", "مدينة", "وزارة", "وكالة", "شركة", "مجموعة", "جمعية", "جامعة", "مؤسسة", "مجلس",
+              "هيئة", "منظمة", "بنك", "صندوق", "مكتب", "اتفاقية", "استراتيجية", "خطة", "مبادرة")
+)  # fmt: skip
+"""Common nouns that head a description ("مركز بيانات", a data centre), not a proper name."""
 
 
 def is_generic(name: str) -> bool:
     """A registry name that describes rather than names ("مركز بيانات", a data centre): a short
-    indefinite Arabic phrase with no digit or Latin letter.  It links only in the source whose
-    curators recorded it, never in a new article."""
+    indefinite Arabic phrase headed by a common noun, with no digit or Latin letter.  It links
+    only in the source whose curators recorded it, never in a new article ("أوستن" or "واشنطن",
+    proper names without an article, are not generic)."""
     words = [w.strip("«»\"'()") for w in fold(name).split()]
     return (
         0 < len(words) <= GENERIC_HEAD_WORDS
+        and words[0] in GENERIC_HEADS
         and all(w and not w.startswith(("ال", "لل")) for w in words)
         and not re.search(r"[\da-z]", fold(name))
     )
@@ -185,7 +196,7 @@ def entries_from_rows(
         if not named and row.get("source_id") != source_id:
             continue
         ref = row["actor_id"]
-        local[ref] = named
+        local[ref] = str(row.get("kind") or "")
         person = row.get("kind") == "person" and named
         names = [str(row[k]) for k in ("name_ar", "name_en", "name_fr") if row.get(k)]
         given[ref] = tuple(fold(n.split()[0]) for n in names if person and len(n.split()) > 1)
@@ -197,12 +208,13 @@ def entries_from_rows(
                 and row.get("kind") != "person"
             ):
                 continue
-            out.append(Entry("actor", ref, name))
+            category = str(row.get("kind") or "")
+            out.append(Entry("actor", ref, name, category=category))
             words = name.split()
             if person and len(words) > 1:
-                out.append(Entry("actor", ref, words[-1], surname=True, given=given[ref]))
+                out.append(Entry("actor", ref, words[-1], surname=True, given=given[ref], category=category))
         if row.get("acronym"):
-            out.append(Entry("actor", ref, row["acronym"]))
+            out.append(Entry("actor", ref, row["acronym"], category=str(row.get("kind") or "")))
     for row in aliases:
         if row["actor_id"] not in local:
             continue
@@ -216,6 +228,7 @@ def entries_from_rows(
                 row["alias_ar"],
                 surname,
                 given.get(row["actor_id"], ()) if surname else (),
+                local[row["actor_id"]],
             )
         )
     for table, id_col in ((places, "place_id"), (initiatives, "initiative_id")):

@@ -238,3 +238,11 @@ def test_people_after_a_title_without_a_comma(text: str, name: str) -> None:
 
 def test_a_place_after_a_glued_preposition_is_not_a_person() -> None:
     assert [c for c in find("وقال المدير، بسان فرانسيسكو، إن") if c.kind == "person"] == []
+
+
+def test_a_country_after_a_title_still_links(lexicon: Lexicon) -> None:
+    assert only("بحضور سفير المملكة المغربية لدى واشنطن", "actor", lexicon).ref == "morocco"
+
+
+def test_proper_names_without_an_article_are_not_generic() -> None:
+    assert not any(is_generic(name) for name in ("أوستن", "واشنطن", "تكساس", "سيليكون فالي"))
