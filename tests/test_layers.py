@@ -36,8 +36,19 @@ STAGES: dict[str, int] = {
 
 ORDER: dict[str, tuple[str, ...]] = {
     "definitions": ("enums", "models", "columns"),
-    "curation": ("yamlfiles", "texts", "annotations", "free_text", "checks"),
-    "finder": ("normalize", "patterns", "lexicon", "extract", "audit", "draft", "scan", "scan_dask"),
+    "curation": ("yamlfiles", "yamlquote", "texts", "annotations", "free_text", "checks"),
+    "finder": (
+        "normalize",
+        "patterns",
+        "lexicon",
+        "names",
+        "extract",
+        "audit",
+        "draft_events",
+        "draft",
+        "scan",
+        "scan_dask",
+    ),
     "dataset": ("datapackage", "metadata", "verify", "loaders", "build", "summary"),
     "publish": ("export", "ckan_plan", "ckan"),
     "explore": ("text", "plugin", "app"),

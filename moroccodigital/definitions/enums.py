@@ -255,8 +255,11 @@ class Comparator(DescribedEnum):
     """How the text qualifies a target's number."""
 
     EQUAL = "equal", "The value as stated, with no qualifier."
-    MORE_THAN = "more_than", "'more than' (أكثر من): the true value exceeds the stated one."
-    ABOUT = "about", "'about', 'nearly' (قرابة، حوالي): the stated value is approximate."
+    MORE_THAN = "more_than", "'more than' (أكثر من، يتجاوز، plus de): the true value exceeds the stated one."
+    AT_LEAST = "at_least", "'at least' (على الأقل، ما لا يقل عن، au moins): the stated value or more."
+    ABOUT = "about", "'about', 'nearly' (قرابة، حوالي، تناهز، environ): the stated value is approximate."
+    AT_MOST = "at_most", "'up to', 'not exceeding' (ما يصل إلى، لا يتعدى، jusqu'à): the stated value or less."
+    LESS_THAN = "less_than", "'less than' (أقل من، moins de): the true value is below the stated one."
     UNSPECIFIED = "unspecified", "No number is stated ('billions of dirhams'): value is null."
 
 

@@ -20,9 +20,12 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from moroccodigital.curation.texts import find_all, read_text, sha256_file
-from moroccodigital.finder.extract import Candidate, find, quote_for
+from moroccodigital.curation.yamlquote import comment
+from moroccodigital.curation.yamlquote import flow_scalar as yaml_scalar
+from moroccodigital.finder.draft_events import skeletons
+from moroccodigital.finder.extract import Candidate, find, language, quote_for
 from moroccodigital.finder.lexicon import Lexicon, installed_entries
-from moroccodigital.safewrite import atomic_path, check_output, yaml_scalar
+from moroccodigital.safewrite import atomic_path, check_output
 
 MARKER = "# moroccodigital draft sha256:"
 """First line of a draft: the digest of the rest, so an edited draft is never replaced silently."""
@@ -69,6 +72,8 @@ def is_untouched_draft(path: Path) -> bool:
 def render(file_name: str, sha256: str, text: str, candidates: list[Candidate]) -> str:
     """The draft's YAML (without its marker line)."""
     stem = re.sub(r"[^a-z0-9]+", "-", Path(file_name).stem.lower()).strip("-")
+    mentioned = [c for c in candidates if c.kind in MENTIONED]
+    events, agreements, event_cited = skeletons(text, candidates, _quote)
     lines = [
         "# Drafted from the candidate finder. Check every entry against the text, replace each TODO,",
         "# turn each waiver into a record's evidence or give its reason, then set status: reviewed.",
@@ -77,7 +82,7 @@ def render(file_name: str, sha256: str, text: str, candidates: list[Candidate]) 
         f"  source_id: TODO-{stem}",
         f"  file_name: {yaml_scalar(file_name)}",
         f"  sha256: {sha256}",
-        "  language: ar",
+        f"  language: {language(text)}",
         "  headline: null  # TODO: {quote: ...} if the text has one",
         "  byline: null",
         "  body:  # TODO: check where the article body starts and ends (page furniture is not body)",
@@ -88,15 +93,15 @@ def render(file_name: str, sha256: str, text: str, candidates: list[Candidate]) 
         "unnamed_actors: []",
         "",
         "mentions:",
-        *_mentions(text, [c for c in candidates if c.kind in MENTIONED]),
+        *_mentions(text, mentioned),
         "",
         "roles: []",
-        "events: []",
-        "agreements: []",
+        *(["events:", *events] if events else ["events: []"]),
+        *(["agreements:", *agreements] if agreements else ["agreements: []"]),
         "",
     ]
     amounts = [c for c in candidates if c.kind == "amount" and c.unit in TARGET_UNITS]
-    cited = [(c.start, c.end) for c in candidates if c.kind in MENTIONED]
+    cited = [(c.start, c.end) for c in mentioned] + event_cited
     lines += ["targets:", *_targets(text, amounts, candidates, cited)] if amounts else ["targets: []"]
     rest = [c for c in candidates if not any(a <= c.start and c.end <= b for a, b in cited)]
     lines += ["", "waivers:" if rest else "waivers: []", *(_waiver(text, c) for c in rest)]
@@ -131,8 +136,10 @@ def _mentions(text: str, candidates: Iterable[Candidate]) -> list[str]:
     for (kind, ref, quote), occurrences in groups.items():
         occ = "" if len(find_all(text, quote)) == 1 else f", occurrence: [{', '.join(map(str, occurrences))}]"
         alias, note = details[(kind, ref, quote)]
-        comment = f"  # {note}" if note else ""
-        lines.append(f"  - {{{kind}: {ref}, quote: {yaml_scalar(quote)}{occ}{alias}, gloss: TODO}}{comment}")
+        note_text = f"  {comment(note)}" if note else ""
+        lines.append(
+            f"  - {{{kind}: {ref}, quote: {yaml_scalar(quote)}{occ}{alias}, gloss: TODO}}{note_text}"
+        )
     return lines or ["  []"]
 
 
@@ -173,7 +180,7 @@ def _targets(
     for n, c in enumerate(amounts, 1):
         value = "null" if c.value is None else (str(int(c.value)) if c.value.is_integer() else repr(c.value))
         sentence = _sentence(text, c.start, c.end)
-        cited.append(sentence)
+        cited.append((c.start, c.end))
         lines += [
             f"  - target_id: TODO-target-{n}",
             "    kind: TODO  # goal, commitment, budget, capacity_plan or forecast",
@@ -183,19 +190,23 @@ def _targets(
             f"    unit: {c.unit}",
             f"    currency: {c.currency or 'null'}",
             f"    expression: {_quote(text, c.start, c.end, 'gloss: TODO')}",
-            *_deadline(text, c, candidates, sentence),
+            *_deadline(text, c, candidates, sentence, cited),
             "    owner_actor_id: null  # TODO",
             "    initiative_id: null  # TODO",
             "    agreement_id: null  # TODO",
             "    note: null",
             "    evidence:",
-            f"      - {_quote(text, *sentence, 'gloss: TODO')}",
+            f"      - {_quote(text, c.start, c.end, 'gloss: TODO')}  # TODO: widen to the clause stating it",
         ]
     return lines
 
 
 def _deadline(
-    text: str, amount: Candidate, candidates: list[Candidate], sentence: tuple[int, int]
+    text: str,
+    amount: Candidate,
+    candidates: list[Candidate],
+    sentence: tuple[int, int],
+    cited: list[tuple[int, int]],
 ) -> list[str]:
     """The deadline block: the sentence's year, year range or part of a year, else none."""
     left, right = sentence
@@ -207,6 +218,7 @@ def _deadline(
         return ["    deadline:", "      text: null", "      edtf: null", "      precision: unknown",
                 "      lower: null", "      upper: null", "      basis: none"]  # fmt: skip
     date = min(dates, key=lambda d: (d.start < amount.end, abs(d.start - amount.end)))
+    cited.append((date.start, date.end))
     years = (date.edtf or "").split("/")
     return [
         "    deadline:",
@@ -225,4 +237,4 @@ def _waiver(text: str, c: Candidate) -> str:
                                             ("unit", c.unit), ("currency", c.currency)) if value is not None
     )  # fmt: skip
     spec = _quote(text, c.start, c.end, 'reason: ""')
-    return f"  - {spec}  # {what}"
+    return f"  - {spec}  {comment(what)}"

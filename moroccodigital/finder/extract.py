@@ -1,4 +1,4 @@
-"""The candidate finder: every number, amount, date and name an Arabic news article states.
+"""The candidate finder: every number, amount, date and name an Arabic or French news article states.
 
 Deterministic and rule-based (no model).  `find(text, lexicon)` returns candidate mentions with
 code-point offsets into the text as given, the offsets the evidence table uses.  Families of
@@ -21,9 +21,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, fields
 from typing import Any
 
+import numpy as np
+
 from moroccodigital.curation.texts import find_all
+from moroccodigital.finder import names
 from moroccodigital.finder import patterns as P
 from moroccodigital.finder.lexicon import Lexicon, Match
+from moroccodigital.finder.names import french_names
 from moroccodigital.finder.normalize import Normalized, fold, normalize
 
 KINDS = ("actor", "place", "initiative", "name", "amount", "date", "time", "organisation", "person", "number")
@@ -36,8 +40,9 @@ _COMPARATORS = {fold(k): v for k, v in P.COMPARATORS.items()}
 _MULTIPLIERS = {fold(k): v for k, v in P.MULTIPLIERS.items()}
 _DUALS = {fold(k): v for k, v in P.DUALS.items()}
 _UNSTATED = frozenset(fold(w) for w in P.UNSTATED)
+_TRAILING = {fold(k): v for k, v in P.TRAILING_COMPARATORS.items()}
 _PRIORITY = {
-    "known": 0, "name": 1, "amount": 2, "date": 3, "time": 3, "latin": 4,
+    "known": 0, "name": 1, "variant": 2, "amount": 2, "date": 3, "time": 3, "latin": 4,
     "organisation": 5, "person": 5, "number": 6,
 }  # fmt: skip
 """Which reading wins where two overlap.  A run of Latin words yields to dates ("11 juillet 2025")."""
@@ -62,26 +67,42 @@ class Candidate:
     currency: str | None = None
     """ISO 4217 code when unit is currency."""
     comparator: str | None = None
-    """Amounts: equal, more_than, about, less_than, or unspecified when no number is stated."""
+    """Amounts: a value of enums.Comparator (equal, more_than, at_least, about, at_most, less_than,
+    or unspecified when no number is stated)."""
     edtf: str | None = None
     """Dates: an EDTF string of exactly what is written (XXXX where no year is given), if any."""
     precision: str | None = None
-    """Dates: day, day_range, month, year, year_range, part_of_year, weekday_only, relative, recent."""
+    """Dates: day, day_range, month, year, year_range, part_of_year, weekday_only, relative, recent,
+    or hijri_day, hijri_month (a Hijri date: text kept, no EDTF, since Moroccan Hijri months follow
+    the moon's sighting and have no exactly computable Gregorian day)."""
     ref: str | None = None
     """Known names: the id of the record (None when the form is ambiguous)."""
     alternatives: tuple[str, ...] = ()
     """Known names with more than one reading: every reading as kind:id."""
     alias: str | None = None
     """Known names: the surface form as the registry records it."""
+    variant: bool = False
+    """Known names: found through the spelling key of a surname (lexicon.skeleton), not as recorded."""
 
 
-FIELDS = tuple(f.name for f in fields(Candidate))
+FIELDS = tuple(f.name for f in fields(Candidate) if f.name != "variant")
+"""The fields scan writes as columns (its Parquet schema); `variant` is not one of them yet."""
 
 
-def find(text: str, lexicon: Lexicon | None = None) -> list[Candidate]:
-    """Every candidate in a text, in order of position, none overlapping another."""
+def language(text: str) -> str:
+    """ "fr" when Latin letters outnumber Arabic ones (in the first 20,000 characters), else "ar"."""
+    codes = np.frombuffer(text[:20000].encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    arabic = int(np.count_nonzero((codes >= 0x0621) & (codes <= 0x064A)))
+    latin = int(np.count_nonzero(((codes | 0x20) >= 0x61) & ((codes | 0x20) <= 0x7A)))
+    latin += int(np.count_nonzero((codes >= 0xC0) & (codes <= 0xFF)))
+    return "fr" if latin > arabic else "ar"
+
+
+def find(text: str, lexicon: Lexicon | None = None, *, lang: str | None = None) -> list[Candidate]:
+    """Every candidate in a text, in order of position, none overlapping another.  `lang` ("ar"
+    or "fr") defaults to `language(text)`; it decides how Latin runs and decimal commas read."""
     norm = normalize(text)
-    proposals = list(_propose(norm.text, lexicon))
+    proposals = list(_propose(norm, lexicon, lang or language(text)))
     proposals.sort(key=lambda p: (_PRIORITY[p[0]], p[1] - p[2], p[1]))
     starts: list[int] = []
     ends: list[int] = []
@@ -119,18 +140,40 @@ def _candidate(norm: Normalized, start: int, end: int, data: dict[str, Any]) -> 
 Proposal = tuple[str, int, int, dict[str, Any]]
 
 
-def _propose(text: str, lexicon: Lexicon | None) -> Iterator[Proposal]:
-    if lexicon is not None:
-        for match in lexicon.find(text):
-            yield "known", match.start, match.end, _known(match)
-    yield from _quoted_and_latin(text)
+def _propose(norm: Normalized, lexicon: Lexicon | None, lang: str) -> Iterator[Proposal]:
+    text = norm.text
+    found: list[Proposal] = []
     for family, windows in zip(P.FAMILIES, _windows(text), strict=True):
         for a, b in windows:
-            for name, pattern in family.patterns:
+            for (name, pattern), need in zip(family.patterns, family.needs, strict=True):
+                if need is not None and need.search(text, a, b) is None:
+                    continue
                 for m in pattern.finditer(text, a, b):
-                    proposal = _READERS[name.partition(":")[0]](name, m)
+                    proposal = _READERS[name.partition(":")[0]](name, m, lang)
                     if proposal is not None:
-                        yield proposal
+                        found.append(proposal)
+    if lang == "fr":
+        found += french_names(norm)
+    else:
+        found += _latin(text)
+    found += _quoted(text)
+    if lexicon is not None:
+        persons = [(p[1], p[2]) for p in found if p[0] == "person"]
+        for match in [*lexicon.find(text), *lexicon.variants(text)]:
+            if names.is_embedded(norm, match):
+                head = names.embedding_head(text, match)
+                if head is not None:
+                    yield "known", head, match.end, {"kind": "organisation"}
+                continue
+            resolved = names.resolve_surname(text, match, lexicon, persons)
+            if resolved is not None:
+                yield (
+                    "variant" if resolved.variant else "known",
+                    resolved.start,
+                    resolved.end,
+                    _known(resolved),
+                )
+    yield from found
 
 
 def _windows(text: str) -> list[list[tuple[int, int]]]:
@@ -160,23 +203,44 @@ def _known(match: Match) -> dict[str, Any]:
         "kind": first.kind,
         "ref": first.ref if single_ref else None,
         "alternatives": readings if len(readings) > 1 else (),
-        "alias": first.alias if len({e.alias for e in match.entries}) == 1 else None,
+        "alias": None if match.variant or len({e.alias for e in match.entries}) > 1 else first.alias,
+        "variant": match.variant,
     }
 
 
-def _quoted_and_latin(text: str) -> Iterator[Proposal]:
+def _quoted(text: str) -> Iterator[Proposal]:
     for m in P.QUOTED.finditer(text):
         inner = m.group(1).rstrip(".")
         if inner and len(inner.split()) <= 5 and re.search(r"[^\W\d_]", inner):
             yield "name", m.start(1), m.start(1) + len(inner), {"kind": "name"}
+
+
+def _latin(text: str) -> Iterator[Proposal]:
+    """Runs of Latin words inside an Arabic text: names ("Onepoint", "Gitex Africa 2024", with
+    the year that ends them, which is then part of the name, not a date).  A proclitic may be
+    glued before them ("وGitex")."""
     for m in P.LATIN.finditer(text):
-        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"):
+        i = m.start()
+        glued = i and text[i - 1] in "وبلف" and (i < 2 or not (text[i - 2].isalnum() or text[i - 2] == "_"))
+        if i and (text[i - 1].isalnum() or text[i - 1] == "_") and not glued:
             continue
         if len(m.group()) > 1:
-            yield "latin", m.start(), m.end(), {"kind": "name"}
+            end = m.end()
+            year = _NAME_YEAR.match(text, end)
+            words = m.group().split()
+            if year and not P.MONTH_NUMBERS.get(words[-1]):
+                end = year.end()
+            named = end > m.end() or (len(words) > 1 and _YEAR_WORD.fullmatch(words[-1]) is not None)
+            if named and P.MONTH_NUMBERS.get(words[-2 if end == m.end() else -1]):
+                named = False
+            yield "name" if named else "latin", m.start(), end, {"kind": "name"}
 
 
-def _name(_: str, m: re.Match[str]) -> Proposal:
+_YEAR_WORD = re.compile(r"(?:19|20)\d\d")
+_NAME_YEAR = re.compile(r" (?:19|20)\d\d(?![\w.,]\d|\w)")
+
+
+def _name(_: str, m: re.Match[str], lang: str) -> Proposal:
     if "version" in m.re.groupindex and m.group("version"):
         before = re.search(r"[^\W\d_]+\s+$", m.string[max(0, m.start() - 40) : m.start()])
         return "name", m.start() - (len(before.group()) if before else 0), m.end(), {"kind": "name"}
@@ -184,18 +248,43 @@ def _name(_: str, m: re.Match[str]) -> Proposal:
     return "name", m.start(group), m.end(group), {"kind": "name"}
 
 
-def _amount(_: str, m: re.Match[str]) -> Proposal | None:
-    if not (m.group("cmp") or m.group("mult") or m.group("unit") or m.group("pct")):
+def _amount(_: str, m: re.Match[str], lang: str) -> Proposal | None:
+    """An amount: digits or a multiplier word, an optional second part joined by و, a unit."""
+    g = m.groupdict()
+    lead, num2 = g["lead"], g["num2"]
+    if lead and not (num2 or g["unit"]):
         return None
-    value = P.parse_number(m.group("num"))
-    if value is not None and m.group("mult"):
-        value *= _MULTIPLIERS[m.group("mult")]
-    data = _unit(m.group("unit"), "percent" if m.group("pct") else None)
-    data.update(kind="amount", value=value, comparator=_COMPARATORS.get(m.group("cmp") or "", "equal"))
-    return "amount", m.start("cmp") if m.group("cmp") else m.start("num"), m.end(), data
+    if not (g["cmp"] or g["mult"] or g["unit"] or g["pct"] or g["pre"] or lead or g["after"]):
+        return None
+    comma = lang == "fr"
+    if lead:
+        value: float | None = _DUALS.get(lead, _MULTIPLIERS.get(lead, 1.0))
+        scale = value or 1.0
+    else:
+        value = P.parse_number(g["num"], comma)
+        scale = _MULTIPLIERS[g["mult"]] if g["mult"] else 1.0
+        value = None if value is None else value * scale
+    if num2:
+        second = P.parse_number(num2, comma)
+        scale2 = _MULTIPLIERS[g["mult2"]] if g["mult2"] else 1.0
+        if value is None or second is None or second * scale2 >= scale or scale2 >= scale:
+            return None  # "مليون و3 ملايين": two amounts, not one compound
+        value += second * scale2
+    if g["scaled"]:
+        factor, currency = P.SCALED_CURRENCIES[g["scaled"]]
+        data: dict[str, Any] = {"unit": "currency", "currency": currency}
+        value = None if value is None else value * factor
+    elif g["pre"] and not g["unit"]:
+        data = {"unit": "currency", "currency": P.CURRENCIES[g["pre"]]}
+    else:
+        data = _unit(g["unit"], "percent" if g["pct"] else None)
+    comparator = _TRAILING.get(g["after"] or "") or _COMPARATORS.get(g["cmp"] or "", "equal")
+    data.update(kind="amount", value=value, comparator=comparator)
+    first = next(k for k in ("cmp", "pre", "num", "lead") if g[k])
+    return "amount", m.start(first), m.end(), data
 
 
-def _word_amount(_: str, m: re.Match[str]) -> Proposal:
+def _word_amount(_: str, m: re.Match[str], lang: str) -> Proposal:
     word = m.group("word")
     value = None if word in _UNSTATED else _DUALS.get(word, _MULTIPLIERS.get(word))
     comparator = "unspecified" if value is None else _COMPARATORS.get(m.group("cmp") or "", "equal")
@@ -211,13 +300,24 @@ def _unit(word: str | None, default: str | None) -> dict[str, Any]:
     return {"unit": unit, "currency": currency}
 
 
-def _date(_: str, m: re.Match[str]) -> Proposal:
+def _date(_: str, m: re.Match[str], lang: str) -> Proposal:
     branch = str(m.lastgroup)
+    if branch == "french_relative":
+        branch = "relative"
     if branch in {"time", "weekday", "relative", "recent"}:
         kind, edtf, precision = ("time", None, None) if branch == "time" else ("date", *_EDTF_ONLY[branch])
         return kind, m.start(), m.end(), {"kind": kind, "edtf": edtf, "precision": precision}
     prefix = branch + "__"
     groups = {k.removeprefix(prefix): v for k, v in m.groupdict().items() if k.startswith(prefix)}
+    if branch == "hijri":
+        precision = "hijri_day" if groups.get("d1") else "hijri_month"
+        return "date", m.start(), m.end(), {"kind": "date", "edtf": None, "precision": precision}
+    if branch == "dateline":
+        if groups.get("iso"):
+            return "date", m.start(), m.end(), {"kind": "date", "edtf": groups["iso"], "precision": "day"}
+        day, month, year = int(groups["d1"] or 0), int(groups["m"] or 0), groups["year"]
+        edtf = f"{year}-{month:02d}-{day:02d}"
+        return "date", m.start(), m.end(), {"kind": "date", "edtf": edtf, "precision": "day"}
     edtf, precision = _edtf(branch, groups)
     return "date", m.start(), m.end(), {"kind": "date", "edtf": edtf, "precision": precision}
 
@@ -233,7 +333,9 @@ def _edtf(branch: str, groups: dict[str, str | None]) -> tuple[str, str]:
     """EDTF of a date match: only what is written, XXXX for an unstated year."""
     year = groups.get("year") or "XXXX"
     month = f"{P.MONTH_NUMBERS[word]:02d}" if (word := groups.get("month")) else "XX"
-    day1, day2 = (f"{int(day):02d}" if (day := groups.get(k)) else "XX" for k in ("d1", "d2"))
+    day1, day2 = (
+        f"{int(day.removesuffix('er')):02d}" if (day := groups.get(k)) else "XX" for k in ("d1", "d2")
+    )
     return {
         "day_range": (f"{year}-{month}-{day1}/{year}-{month}-{day2}", "day_range"),
         "day": (f"{year}-{month}-{day1}", "day"),
@@ -243,17 +345,21 @@ def _edtf(branch: str, groups: dict[str, str | None]) -> tuple[str, str]:
     }.get(branch, (year, "year"))
 
 
-def _number(_: str, m: re.Match[str]) -> Proposal:
-    return "number", m.start(), m.end(), {"kind": "number", "value": P.parse_number(m.group())}
+def _number(_: str, m: re.Match[str], lang: str) -> Proposal:
+    value = P.parse_number(m.group(), lang == "fr")
+    return "number", m.start(), m.end(), {"kind": "number", "value": value}
 
 
-def _organisation(_: str, m: re.Match[str]) -> Proposal:
+def _organisation(_: str, m: re.Match[str], lang: str) -> Proposal:
     return "organisation", m.start("org"), m.end("org"), {"kind": "organisation"}
 
 
-def _person(_: str, m: re.Match[str]) -> Proposal:
-    group = "name" if m.group("name") else "apposed"
-    return "person", m.start(group), m.end(group), {"kind": "person"}
+def _person(_: str, m: re.Match[str], lang: str) -> Proposal:
+    group = "name" if m.group("name") else "apposed" if m.group("apposed") else "titled"
+    start, end = m.start(group), m.end(group)
+    if names.starts_with_place(m.group(group)):  # "بسان فرانسيسكو": a preposition and a place
+        return "name", start, end, {"kind": "name"}
+    return "person", start, end, {"kind": "person"}
 
 
 _READERS = {

@@ -1,9 +1,10 @@
 """Known names (actors, places, initiatives) and the matcher that finds them in a text.
 
-The names come from the dataset itself: registry names, recorded aliases, acronyms, the Latin
-names of companies and initiatives, and each named person's surname (the last word of the
-name).  They are read either from the curated files (the audit, during a build) or from the
-installed tables (drafts and scans of new articles).  Aliases a text used to *describe* an
+The names come from the curation itself: registry names (Arabic and Latin), recorded aliases,
+acronyms, and each named person's surname (the last word of the name), which carries the
+person's given names so that "يوسف العمراني" is not taken for Sarah Lamrani's "العمراني".  They
+are read from the curated files: the audit's (during a build) or the shipped ones (drafts and
+scans of new articles), never from the released tables.  Aliases a text used to *describe* an
 unnamed actor ("الشركة الفرنسية") only count in that text's own source.
 
 Matching is exact after normalisation, at word boundaries, with up to two attached proclitics
@@ -17,9 +18,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 from typing import Any
 
-from moroccodigital.finder.normalize import fold
+from moroccodigital import paths
+from moroccodigital.finder.normalize import fold, trie_pattern
 
 KIND_ORDER = ("actor", "initiative", "place")
 """When one name is both an actor and a place (المغرب), the actor reading comes first."""
@@ -32,6 +36,12 @@ class Entry:
     kind: str
     ref: str
     alias: str
+    surname: bool = False
+    """The form is a person's family name used alone ("العمراني", "Mezzour")."""
+    given: tuple[str, ...] = ()
+    """For a surname: the folded first words of that person's full names (its given names)."""
+    category: str = ""
+    """For an actor: its registry kind (country, government, person...)."""
 
 
 @dataclass(frozen=True)
@@ -42,28 +52,33 @@ class Match:
     start: int
     end: int
     entries: tuple[Entry, ...]
+    variant: bool = False
+    """Found through the spelling key (`skeleton`), not as recorded."""
 
 
-def trie_pattern(words: Iterable[str]) -> str:
-    """A regex alternation shaped as a trie: fast in `re`, and greedy, so the longest key wins."""
-    trie: dict[str, Any] = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
+_SKELETON = str.maketrans({"ص": "س", "ق": "ك", "غ": "ك", "ج": "ك", "گ": "ك", "ط": "ت", "ض": "د", "ظ": "ز",
+                           "ذ": "ز", "ث": "ت", "ة": "ه"})  # fmt: skip
+_VOWELS = re.compile("[اويءى]")
+_LETTER_CLASS = {"س": "[سص]", "ك": "[قغجكگ]", "ت": "[تطث]", "د": "[دض]", "ز": "[زظذ]", "ه": "[هة]"}
+VARIANT_MIN = 4
+"""Consonants a surname's skeleton needs before its variants are looked for (shorter ones collide)."""
 
-    def emit(node: dict[str, Any]) -> str:
-        ends = "" in node
-        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if ends:
-            return f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else f"{body}?"
-        return body
 
-    return emit(trie)
+def skeleton(word: str) -> str:
+    """The spelling key of a transliterated Arabic name: folded, without the article, the long
+    vowels and hamza (ا و ي ء) after the first letter, and with the letters transliterations mix
+    up merged (ص/س, ق/غ/ج/ك, ط/ت, ض/د, ظ/ذ/ز).  "السغروشني", "صغروشني" and "السغرشني" share
+    one key."""
+    folded = fold(word).strip()
+    folded = folded[2:] if folded.startswith("ال") and len(folded) > 4 else folded
+    keyed = folded.translate(_SKELETON)
+    return keyed[:1] + _VOWELS.sub("", keyed[1:])
+
+
+def _skeleton_pattern(key: str) -> str:
+    """A regex matching every word whose skeleton is `key` (vowels may be written or not)."""
+    parts = [_LETTER_CLASS.get(ch, re.escape(ch)) for ch in key]
+    return parts[0] + "".join(f"[اويءى]*{p}" for p in parts[1:]) + "[اويءى]*"
 
 
 class Lexicon:
@@ -83,6 +98,21 @@ class Lexicon:
         self._regex = re.compile(
             rf"(?<!\w)(?:(?:[وف]?[بلك]?)(?P<full>{full})|(?:[وف]?ل)(?P<short>{short}))(?!\w)"
         )
+        self.given_names = frozenset(
+            {fold(w) for w in _given_name_list()}
+            | {g for es in self.table.values() for e in es for g in e.given}
+        )
+        """Folded given names: the common ones (given_names.txt) and those of registry people."""
+        variants: dict[str, list[Entry]] = {}
+        for key, found in self.table.items():
+            for entry in found:
+                sk = skeleton(key)
+                if entry.surname and re.fullmatch(r"[^\W\d_a-z]+", key) and len(sk) >= VARIANT_MIN:
+                    variants.setdefault(sk, []).append(entry)
+        self._variants = {k: tuple(dict.fromkeys(v)) for k, v in variants.items()}
+        body = "|".join(f"(?P<v{i}>{_skeleton_pattern(k)})" for i, k in enumerate(self._variants))
+        self._variant_keys = list(self._variants)
+        self._variant_regex = re.compile(rf"(?<!\w)[وفبلك]{{0,2}}(?:ال)?(?:{body})(?!\w)") if body else None
 
     def find(self, text: str) -> Iterator[Match]:
         """Every known name in a normalised text, leftmost first, longest at each start."""
@@ -94,9 +124,53 @@ class Lexicon:
                     m.start("short") - 1, m.end("short"), self.table[self._contracted[m.group("short")]]
                 )
 
+    def variants(self, text: str) -> Iterator[Match]:
+        """Surnames of known people spelt another way ("صغروشني" for "السغروشني"), by skeleton.
+        The span starts after any proclitic; the article, if written, is part of it."""
+        if self._variant_regex is None:
+            return
+        for m in self._variant_regex.finditer(text):
+            group = str(m.lastgroup)
+            start = m.start(group)
+            if text.startswith("ال", start - 2):
+                start -= 2
+            yield Match(start, m.end(group), self._variants[self._variant_keys[int(group[1:])]], variant=True)
+
+
+@lru_cache(maxsize=1)
+def _given_name_list() -> tuple[str, ...]:
+    path = resources.files("moroccodigital.finder") / "given_names.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
 
 def _entry_order(entry: Entry) -> tuple[int, str]:
     return KIND_ORDER.index(entry.kind), entry.ref
+
+
+GENERIC_HEAD_WORDS = 3
+"""An Arabic name of at most this many words, none of them definite, is a description."""
+GENERIC_HEADS = frozenset(
+    fold(w)
+    for w in ("مركز", "مراكز", "برنامج", "مشروع", "منصة", "مختبر", "معهد", "معاهد", "مدرسة", "مصنع", "محطة",
+              "شبكة", "قطب", "مدينة", "وزارة", "وكالة", "شركة", "مجموعة", "جمعية", "جامعة", "مؤسسة", "مجلس",
+              "هيئة", "منظمة", "بنك", "صندوق", "مكتب", "اتفاقية", "استراتيجية", "خطة", "مبادرة")
+)  # fmt: skip
+"""Common nouns that head a description ("مركز بيانات", a data centre), not a proper name."""
+
+
+def is_generic(name: str) -> bool:
+    """A registry name that describes rather than names ("مركز بيانات", a data centre): a short
+    indefinite Arabic phrase headed by a common noun, with no digit or Latin letter.  It links
+    only in the source whose curators recorded it, never in a new article ("أوستن" or "واشنطن",
+    proper names without an article, are not generic)."""
+    words = [w.strip("«»\"'()") for w in fold(name).split()]
+    return (
+        0 < len(words) <= GENERIC_HEAD_WORDS
+        and words[0] in GENERIC_HEADS
+        and all(w and not w.startswith(("ال", "لل")) for w in words)
+        and not re.search(r"[\da-z]", fold(name))
+    )
 
 
 def entries_from_rows(
@@ -109,50 +183,74 @@ def entries_from_rows(
     """Every name usable in one source (or, with source_id None, in a new article).
 
     Rows are table rows (or curated rows with the same keys).  Actor rows of unnamed actors and
-    alias rows of kind `description` carry `source_id` and count only in that source.
+    alias rows of kind `description` carry `source_id` and count only in that source.  Latin
+    names (name_en, name_fr) count as names, so French texts link too.  A person's last word, in
+    Arabic and in Latin, is a surname entry that carries the person's given names.  Generic
+    names (`is_generic`) count only in a source (source_id not None).
     """
     out: list[Entry] = []
     local = {}
+    given: dict[str, tuple[str, ...]] = {}
     for row in actors:
         named = row.get("named", True)
         if not named and row.get("source_id") != source_id:
             continue
-        local[row["actor_id"]] = named
-        out.append(Entry("actor", row["actor_id"], row["name_ar"]))
+        ref = row["actor_id"]
+        local[ref] = str(row.get("kind") or "")
+        person = row.get("kind") == "person" and named
+        names = [str(row[k]) for k in ("name_ar", "name_en", "name_fr") if row.get(k)]
+        given[ref] = tuple(fold(n.split()[0]) for n in names if person and len(n.split()) > 1)
+        for name in names:
+            if (
+                name == row["name_ar"]
+                and is_generic(name)
+                and source_id is None
+                and row.get("kind") != "person"
+            ):
+                continue
+            category = str(row.get("kind") or "")
+            out.append(Entry("actor", ref, name, category=category))
+            words = name.split()
+            if person and len(words) > 1:
+                out.append(Entry("actor", ref, words[-1], surname=True, given=given[ref], category=category))
         if row.get("acronym"):
-            out.append(Entry("actor", row["actor_id"], row["acronym"]))
-        if row.get("kind") == "company" and row.get("name_en"):
-            out.append(Entry("actor", row["actor_id"], row["name_en"]))
-        words = str(row["name_ar"]).split()
-        if row.get("kind") == "person" and named and len(words) > 1:
-            out.append(Entry("actor", row["actor_id"], words[-1]))
+            out.append(Entry("actor", ref, row["acronym"], category=str(row.get("kind") or "")))
     for row in aliases:
         if row["actor_id"] not in local:
             continue
         if row.get("alias_kind") == "description" and row.get("source_id") != source_id:
             continue
-        out.append(Entry("actor", row["actor_id"], row["alias_ar"]))
-    for row in places:
-        out.append(Entry("place", row["place_id"], row["name_ar"]))
-    for row in initiatives:
-        out.append(Entry("initiative", row["initiative_id"], row["name_ar"]))
-        if row.get("name_en"):
-            out.append(Entry("initiative", row["initiative_id"], row["name_en"]))
+        surname = row.get("alias_kind") == "surname"
+        out.append(
+            Entry(
+                "actor",
+                row["actor_id"],
+                row["alias_ar"],
+                surname,
+                given.get(row["actor_id"], ()) if surname else (),
+                local[row["actor_id"]],
+            )
+        )
+    for table, id_col in ((places, "place_id"), (initiatives, "initiative_id")):
+        kind = "place" if id_col == "place_id" else "initiative"
+        for row in table:
+            for key in ("name_ar", "name_en", "name_fr"):
+                written = row.get(key)
+                if written and not (key == "name_ar" and source_id is None and is_generic(str(written))):
+                    out.append(Entry(kind, row[id_col], str(written)))
     return out
 
 
 def installed_entries() -> list[Entry]:
-    """Names from the installed tables, for articles outside the dataset (reads Parquet)."""
-    from moroccodigital.dataset.loaders import arrow
+    """Names for articles outside the dataset, from the shipped curation (registries and
+    annotations): the finder reads what the curators wrote, never the released tables."""
+    from moroccodigital.curation.annotations import read_curation
 
-    alias_sources = {
-        row["record_id"]: row["source_id"]
-        for row in arrow("evidence").select(["record_table", "record_id", "source_id"]).to_pylist()
-        if row["record_table"] == "aliases"
-    }
-    aliases = [
-        {**row, "source_id": alias_sources.get(row["alias_id"])} for row in arrow("aliases").to_pylist()
-    ]
-    return entries_from_rows(
-        arrow("actors").to_pylist(), aliases, arrow("places").to_pylist(), arrow("initiatives").to_pylist()
-    )
+    cur = read_curation(paths.installed_seeds())
+    sources = {row.file: row.data.get("source_id") for row in cur.rows if row.table == "sources"}
+    tables: dict[str, list[dict[str, Any]]] = {"actors": [], "aliases": [], "places": [], "initiatives": []}
+    for row in cur.rows:
+        if row.table in tables:
+            extra = {"source_id": sources.get(row.file)} if row.table == "aliases" else {}
+            tables[row.table].append({**row.data, **extra})
+    return entries_from_rows(tables["actors"], tables["aliases"], tables["places"], tables["initiatives"])

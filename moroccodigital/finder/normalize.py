@@ -2,7 +2,8 @@
 
 Matching runs on a normalised copy (hamza and alef forms, taa marbuta, alef maqsura, Persian
 letters, Arabic-Indic digits, typographic quotes and dashes unified; diacritics, tatweel and
-invisible format marks removed; Latin letters lower-cased), but every candidate is reported in
+invisible format marks removed; Latin letters, accented ones included, lower-cased), but every
+candidate is reported in
 code points of the original text, the offsets the evidence table uses.  Normalisation only maps
 letter forms: it never strips an article or a proclitic, so "العمراني" and "عمراني" stay apart.
 """
@@ -12,7 +13,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -57,9 +60,14 @@ def _presentation_forms() -> dict[str, str]:
 
 
 _PATTERN_TABLE = str.maketrans({**_presentation_forms(), **_MAP})
-_TEXT_TABLE = str.maketrans(
-    {**_presentation_forms(), **_MAP, **{chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)}}
-)
+_LATIN_CAPITALS = {
+    **{chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)},
+    **{chr(c): chr(c + 32) for c in range(0xC0, 0xDF) if c != 0xD7},
+    "Œ": "œ",
+    "Ÿ": "ÿ",
+}
+"""Latin capitals, accented ones too (É → é, so "État" and "état" match), one to one."""
+_TEXT_TABLE = str.maketrans({**_presentation_forms(), **_MAP, **_LATIN_CAPITALS})
 _BMP = np.arange(0x10000, dtype=np.uint32)
 for _code, _to in _TEXT_TABLE.items():
     _BMP[_code] = ord(_to) if isinstance(_to, str) else _to
@@ -114,3 +122,25 @@ def normalize(text: str) -> Normalized:
     stripped = REMOVED.sub("", text) if removed else text
     shifts = tuple(pos - k for k, pos in enumerate(removed))
     return Normalized(text, _translate(stripped), removed, shifts)
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regex alternation shaped as a trie: fast in `re`, and greedy, so the longest key wins."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else f"{body}?"
+        return body
+
+    return emit(trie)

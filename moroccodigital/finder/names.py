@@ -1,0 +1,200 @@
+"""Rules of the finder about names: French capitalised names, and when a known name must not link.
+
+French names are read from the text as written (capitals matter: "Maroc Telecom" is a name,
+"le marché marocain" is not), then mapped to the offsets of the normalised text the rest of the
+finder works on.  A known name does not link where it is only part of a longer name ("اتصالات
+المغرب" is Maroc Telecom, "رئيس الحكومة" the head of government, "Maroc Digital 2030" a strategy),
+or where a surname used alone follows another person's given name ("يوسف العمراني" is not Sarah
+Lamrani's "العمراني").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
+
+from moroccodigital.finder import patterns as P
+from moroccodigital.finder.lexicon import Lexicon, Match
+from moroccodigital.finder.normalize import Normalized, fold
+
+Proposal = tuple[str, int, int, dict[str, Any]]
+
+_CAP = r"(?:[A-ZÀ-ÖØ-ÞŒ][\w'’.-]*[\w]|[A-ZÀ-ÖØ-ÞŒ])"
+_PARTICLE = r"(?:de la|de l['’]|de|du|des|d['’]|l['’]|la|le|les|et|pour|al-|el-|ben|bin|ibn|ould|von|van)"
+_RUN = re.compile(
+    rf"(?<![\w'’-])(?:[dlDL]['’])?"
+    rf"(?P<run>{_CAP}(?:(?:(?:[ \u00a0]+{_PARTICLE})+[ \u00a0]*|[ \u00a0]+|-)(?={_CAP}){_CAP})*)"
+    r"(?P<year>[ \u00a0](?:19|20)\d\d(?![\w]|[.,]\d))?"
+)
+"""Capitalised words joined by spaces and the particles of names ("Agence de Développement du
+Digital", "Amal El Fallah Seghrouchni"), and a year right after them ("Gitex Africa 2025")."""
+_FUNCTION = frozenset(P.FRENCH_FUNCTION_WORDS)
+_WORD = re.compile(r"\S+")
+_ELIDED = re.compile(r"[dlDL]['’]\w")
+_LATIN_SPAN = re.compile(r"[a-zß-ÿ]")
+_CAPITAL_AFTER = re.compile(r" ([A-ZÀ-ÖØ-Þ][\w'’-]*)")
+_CAPITAL_BEFORE = re.compile(r"(?:^|[\s(])([A-ZÀ-ÖØ-Þ][\w'’-]*) $")
+_PARTICLES = frozenset(w.rstrip("'-") for w in P.LATIN_PARTICLES)
+_MONTHS_DAYS = frozenset({*(fold(m) for m in P.MONTHS), *P.FRENCH_WEEKDAYS})
+_HONORIFIC = re.compile(rf"(?:^|[\s(])(?:{'|'.join(re.escape(h) for h in P.FRENCH_HONORIFICS)})\s+$")
+_TITLE = re.compile(
+    r"(?:^|[\s'’])(?:"
+    + "|".join(re.escape(t) for t in sorted(P.FRENCH_TITLES, key=len, reverse=True))
+    + r")(?:\s+(?:délégué|déléguée|général|générale|exécutif|adjoint|adjointe|marocain|marocaine|"
+    r"américain|américaine|français|française))*,?\s+$",
+    re.IGNORECASE,
+)
+_HONORIFIC_WORDS = frozenset(h.rstrip(".") for h in P.FRENCH_HONORIFICS)
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n«\"]\s*|\n\s*)$")
+
+
+def _to_normalized(norm: Normalized, offset: int) -> int:
+    """The normalised offset of an original offset (the original's removed characters skipped)."""
+    return offset - bisect_left(norm.removed, offset) if norm.removed else offset
+
+
+def french_names(norm: Normalized) -> list[Proposal]:
+    """Names in a French text: capitalised runs, people after a title or honorific or starting
+    with a given name, each with a year that follows as part of the name."""
+    text = norm.original
+    out: list[Proposal] = []
+    given = _given_names()
+    for m in _RUN.finditer(text):
+        words = [(w.group(), w.start()) for w in _WORD.finditer(m.group("run"))]
+        while words and (words[0][0].lower().rstrip("'’") in _FUNCTION | _PARTICLES):
+            words.pop(0)
+        while words and words[-1][0].lower() in _PARTICLES:
+            words.pop()
+        if words and _ELIDED.match(words[0][0]):
+            words[0] = (words[0][0][2:], words[0][1] + 2)
+            if not words[0][0][:1].isupper():  # "L'opérateur": an elided article and a common noun
+                words.pop(0)
+        if not words or (len(words) == 1 and len(words[0][0]) == 1):
+            continue
+        start = m.start("run") + words[0][1]
+        end = m.start("run") + words[-1][1] + len(words[-1][0])
+        first = words[0][0]
+        before = text[max(0, start - 60) : start]
+        if len(words) == 1 and fold(first) in _MONTHS_DAYS:
+            continue
+        if len(words) == 1 and _SENTENCE_START.search(before) and not first.isupper():
+            continue  # one capitalised word opening a sentence: a common word, most often
+        kind = "latin"
+        if first.rstrip(".") in _HONORIFIC_WORDS:
+            continue
+        if _HONORIFIC.search(before) or _TITLE.search(before) or (len(words) > 1 and fold(first) in given):
+            kind = "person"
+        if m.group("year") and kind == "latin" and fold(words[-1][0]) not in _MONTHS_DAYS:
+            end, kind = m.end("year"), "name"
+        data = {"kind": "person" if kind == "person" else "name"}
+        out.append((kind, _to_normalized(norm, start), _to_normalized(norm, end), data))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    from moroccodigital.finder.lexicon import _given_name_list
+
+    return frozenset(fold(w) for w in _given_name_list())
+
+
+_PROCLITIC = re.compile(r"^(?:[وف]?[بلك]?)")
+_HEADS = frozenset(fold(h) for h in P.EMBEDDING_HEADS)
+_TITLE_HEADS = frozenset(fold(t) for t in P.TITLES)
+_PREVIOUS_WORD = re.compile(r"(\S+)\s+$")
+_NEXT_WORD = re.compile(r"^ (\S+)")
+
+
+def _previous_word(text: str, start: int) -> str:
+    m = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
+    return m.group(1) if m and m.end() == start else ""
+
+
+def is_embedded(norm: Normalized, match: Match) -> bool:
+    """True when a known name is only part of a longer name: after an Arabic head noun of which
+    it is the genitive ("اتصالات المغرب", "رئيس الحكومة"; a country after a title, "سفير المغرب",
+    still links), or, in Latin script, beside another capitalised word ("Maroc Telecom"), or with
+    other capitals than the name ("add" is not ADD)."""
+    text = norm.text
+    span = text[match.start : match.end]
+    if _LATIN_SPAN.search(span):
+        aliases = [e.alias for e in match.entries if fold(e.alias) == span] or [match.entries[0].alias]
+        return latin_embedded(norm.original, norm.start(match.start), norm.end(match.end), aliases[0])
+    previous = _previous_word(text, match.start)
+    if not previous or any(e.kind == "initiative" for e in match.entries):
+        return False
+    bare = previous if previous in _HEADS else _PROCLITIC.sub("", previous, count=1)
+    if bare in _TITLE_HEADS and all(e.kind == "place" or e.category == "country" for e in match.entries):
+        return False  # "سفير المملكة المغربية": the title-holder's country is a mention of it
+    return bare in _HEADS and not span.startswith("لل")
+
+
+def latin_embedded(original: str, start: int, end: int, alias: str) -> bool:
+    """The Latin-script test of `is_embedded`, on the text as written."""
+    span = original[start:end]
+    if alias.isupper() and not span.isupper():
+        return True  # an acronym is written in capitals: "add" is not ADD
+    if " " not in alias and alias[:1].isupper() and not span[:1].isupper():
+        return True  # a one-word name is capitalised: "maroc" in an address is not Morocco
+    after = _CAPITAL_AFTER.match(original, end, end + 40)
+    if after and after.group(1).lower() not in _FUNCTION and fold(after.group(1)) not in _MONTHS_DAYS:
+        return True
+    before = _CAPITAL_BEFORE.search(original[max(0, start - 40) : start])
+    if before and before.group(1).lower().rstrip("'’") not in _FUNCTION | _PARTICLES:
+        word = before.group(1)
+        opens_sentence = _SENTENCE_START.search(
+            original[max(0, start - len(word) - 4) : start - len(word) - 1]
+        )
+        return not (word.endswith(".") or word in P.FRENCH_HONORIFICS or opens_sentence)
+    return False
+
+
+def resolve_surname(
+    text: str, match: Match, lexicon: Lexicon, persons: Iterable[tuple[int, int]]
+) -> Match | None:
+    """A surname used alone, checked against the words before it: after a given name it keeps
+    only the people of that given name, and the given name joins the span ("يوسف العمراني" is not
+    Sarah Lamrani's "العمراني"); inside a person found from a title whose first word is another
+    given name, it is someone else (None).  Other matches pass unchanged."""
+    if not all(e.surname for e in match.entries):
+        return match
+    word = _previous_word(text, match.start)
+    bare = word[1:] if word[:1] in "وف" and word[1:] in lexicon.given_names else word
+    if bare in lexicon.given_names:
+        kept = tuple(e for e in match.entries if bare in e.given)
+        if not kept:
+            return None
+        start = match.start - len(word) - 1 + (len(word) - len(bare))
+        return Match(start, match.end, kept, match.variant)
+    for start, end in persons:
+        if start < match.start and match.end <= end + 2:
+            first = text[start:end].split()[0]
+            if not any(first in e.given for e in match.entries):
+                return None
+    return match
+
+
+def starts_with_place(name: str) -> bool:
+    """A name whose first word is a glued preposition and the first word of a place ("بسان")."""
+    first = name.split()[0]
+    return any(
+        first[len(p) :] in _PLACE_PREFIXES for p in ("ب", "ل", "و", "وب", "ول", "ف") if first.startswith(p)
+    )
+
+
+_PLACE_PREFIXES = frozenset(fold(w) for w in P.PLACE_PREFIXES)
+
+
+def embedding_head(text: str, match: Match) -> int | None:
+    """Where the longer name around an embedded Arabic known name starts ("اتصالات المغرب"), or
+    None when the head is a title ("رئيس الحكومة" names a person, found by other rules)."""
+    if _LATIN_SPAN.search(text, match.start, match.end):
+        return None
+    word = _previous_word(text, match.start)
+    bare = word if word in _HEADS else _PROCLITIC.sub("", word, count=1)
+    if not word or bare in _TITLE_HEADS:
+        return None
+    return match.start - 1 - len(bare)

@@ -1,0 +1,248 @@
+"""The finder on constructions of real Moroccan news, Arabic and French (issue 16).
+
+Sentences are written here after the constructions of articles from maghress.com, hespress,
+alnahar.ma, journal24.ma, kawalisserif.com, alhadathpress.com (Arabic) and lnt.ma,
+fr.allafrica.com, lanouvelletribune.info, africanmanager.com, challenge.ma (French), shortened
+and reworded: the rules are general, each test checks one of them.
+"""
+
+from __future__ import annotations
+
+import pytest
+from moroccodigital.schema.enums import Comparator
+
+from moroccodigital.finder import patterns
+from moroccodigital.finder.extract import Candidate, find, language
+from moroccodigital.finder.lexicon import Lexicon, installed_entries, is_generic, skeleton
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> Lexicon:
+    return Lexicon(installed_entries())
+
+
+def only(text: str, kind: str, lexicon: Lexicon | None = None) -> Candidate:
+    found = [c for c in find(text, lexicon) if c.kind == kind]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def amount(text: str) -> tuple[str, float | None, str | None, str | None, str | None]:
+    c = only(text, "amount")
+    return c.text, c.value, c.unit, c.currency, c.comparator
+
+
+# -- Arabic amounts ------------------------------------------------------------------------------
+
+
+def test_compound_amount_adds_its_parts() -> None:
+    assert amount("رصدت الحكومة مليار و400 مليون درهم للبرنامج") == (
+        "مليار و400 مليون درهم",
+        1.4e9,
+        "currency",
+        "MAD",
+        "equal",
+    )
+
+
+def test_second_part_after_a_multiplier_word_alone() -> None:
+    assert amount("هبة بقيمة ألف و500 درهم")[:2] == ("ألف و500 درهم", 1500)
+
+
+def test_two_numbers_joined_by_wa_are_not_one_compound() -> None:
+    assert [(c.kind, c.text) for c in find("ما بين 2 و3 ملايين درهم")] == [
+        ("number", "2"),
+        ("amount", "3 ملايين درهم"),
+    ]
+
+
+def test_digits_glued_to_a_conjunction_are_read() -> None:
+    assert amount("بلغت الاستثمارات 3 ملايين و600 ألف دولار")[1] == 3.6e6
+    assert amount("وخصص و600 مليون درهم للشبكات")[:2] == ("600 مليون درهم", 6e8)
+
+
+def test_percent_glued_to_a_preposition() -> None:
+    assert amount("تغطية تقدر بـ90٪ من السكان")[:3] == ("90٪", 90, "percent")
+
+
+def test_frequency_after_la_with_tatweel() -> None:
+    assert amount("منح رخصة لـ120 ميغا هرتز للمتعهد")[:3] == ("120 ميغا هرتز", 120, "megahertz")
+
+
+def test_thousands_dot_before_a_multiplier_is_kept() -> None:
+    assert amount("بقرابة 1.500 مليار دولار")[1] == 1.5e12
+
+
+def test_verb_comparators() -> None:
+    assert amount("استثمارات تناهز 80 مليار درهم")[4] == "about"
+    assert amount("مهندسون يتجاوز عددهم 600 مهندس")[4] == "more_than"
+    assert amount("نسبة لا يتعدى 37٪ في القارة")[4] == "at_most"
+    assert amount("توظيف 600 مهندس على الأقل")[4] == "at_least"
+
+
+def test_every_comparator_the_finder_emits_is_in_the_schema() -> None:
+    values = {*patterns.COMPARATORS.values(), *patterns.TRAILING_COMPARATORS.values(), "equal", "unspecified"}
+    assert values - {c.value for c in Comparator} == set()
+
+
+# -- French amounts ------------------------------------------------------------------------------
+
+
+def test_french_decimal_comma_and_multiplier() -> None:
+    assert amount("un investissement de 1,4 milliard de dirhams") == (
+        "1,4 milliard de dirhams",
+        1.4e9,
+        "currency",
+        "MAD",
+        "equal",
+    )
+
+
+def test_french_space_separates_thousands() -> None:
+    assert amount("la création de 240 000 emplois directs")[:3] == ("240 000 emplois", 240000, "jobs")
+
+
+def test_press_abbreviations_carry_their_multiplier() -> None:
+    assert amount("un budget de quelque 1 200 MDH")[1:] == (1.2e9, "currency", "MAD", "about")
+    assert amount("une contribution de 100 MMDH au PIB")[1] == 1e11
+
+
+@pytest.mark.parametrize(
+    ("phrase", "comparator"),
+    [("plus de 100 milliards de dirhams", "more_than"), ("près de 85 pour cent", "about"),
+     ("environ 10,27 milliards de dollars", "about"), ("moins de 900 millions de dirhams", "less_than"),
+     ("jusqu'à 70 %", "at_most")],
+)  # fmt: skip
+def test_french_comparators(phrase: str, comparator: str) -> None:
+    c = only(f"Le Maroc vise {phrase} selon le ministère.", "amount")
+    assert (c.text, c.comparator) == (phrase, comparator)
+
+
+def test_currency_symbols() -> None:
+    assert amount("un marché de 8 M€ seulement")[1:4] == (8e6, "currency", "EUR")
+
+
+# -- dates ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["تغطية 85 في المائة بحلول نهاية عام 2030", "في الربع الأخير لسنة 2025", "d'ici fin 2026",
+             "à la mi-2024", "dès début 2026"],
+)  # fmt: skip
+def test_part_of_year(text: str) -> None:
+    c = only(text, "date")
+    assert c.precision == "part_of_year"
+
+
+@pytest.mark.parametrize("text", ["02-03-2022", "02/03/2022"])
+def test_datelines_are_day_first(text: str) -> None:
+    c = only(f"الرباط {text} أعلنت الوزارة", "date")
+    assert (c.edtf, c.precision) == ("2022-03-02", "day")
+
+
+def test_hijri_date_keeps_its_text_and_invents_no_gregorian_date() -> None:
+    c = only("صدر الظهير في 15 محرم 1447 بالرباط", "date")
+    assert (c.text, c.edtf, c.precision) == ("15 محرم 1447", None, "hijri_day")
+
+
+def test_french_weekday_before_a_full_date() -> None:
+    c = only("Elle a reçu, mardi 22 juillet 2025, l'ambassadeur.", "date")
+    assert (c.text, c.edtf, c.precision) == ("mardi 22 juillet 2025", "2025-07-22", "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "precision"), [("signé l'an dernier", "relative"), ("publié récemment", "recent")]
+)
+def test_french_relative_dates(text: str, precision: str) -> None:
+    assert only(text, "date").precision == precision
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("الاستعداد لكأس العالم 2030 بالمغرب", "كأس العالم 2030"), ("تنظيم CAN 2025 بالمغرب", "CAN 2025"),
+     ("على هامش Gitex Africa 2024 بمراكش", "Gitex Africa 2024"),
+     ("La Coupe du Monde 2030 sera un catalyseur.", "Coupe du Monde 2030"),
+     ("في إطار استراتيجية المغرب الرقمي أفق 2030", "استراتيجية المغرب الرقمي أفق 2030")],
+)  # fmt: skip
+def test_a_year_inside_a_name_is_not_a_date(text: str, name: str) -> None:
+    found = find(text)
+    assert ("name", name) in [(c.kind, c.text) for c in found]
+    assert [c for c in found if c.kind == "date"] == []
+
+
+# -- names and linking ---------------------------------------------------------------------------
+
+
+def test_language_is_decided_from_the_letters() -> None:
+    assert (language("وقعت الوزارة اتفاقية"), language("La ministre a signé une convention.")) == ("ar", "fr")
+
+
+def test_french_words_with_accents_and_hyphens_stay_whole() -> None:
+    names = [c.text for c in find("Il a visité Tétouan et les instituts Al-Jazari avec l'opérateur Iozera.")]
+    assert names == ["Tétouan", "Al-Jazari", "Iozera"]
+
+
+def test_latin_registry_names_link_in_french(lexicon: Lexicon) -> None:
+    found = find("en présence de la ministre Amal El Fallah Seghrouchni et de l'ADD", lexicon)
+    assert [(c.text, c.ref) for c in found] == [
+        ("Amal El Fallah Seghrouchni", "amal-el-fallah-seghrouchni"),
+        ("ADD", "digital-development-agency"),
+    ]
+
+
+def test_a_known_name_inside_a_longer_latin_name_does_not_link(lexicon: Lexicon) -> None:
+    assert [(c.kind, c.text) for c in find("L'opérateur Maroc Telecom a investi.", lexicon)] == [
+        ("name", "Maroc Telecom")
+    ]
+
+
+def test_a_known_name_as_genitive_of_an_arabic_head_does_not_link(lexicon: Lexicon) -> None:
+    assert [(c.kind, c.text) for c in find("أعلنت اتصالات المغرب", lexicon)] == [
+        ("organisation", "اتصالات المغرب")
+    ]
+    assert [c for c in find("صرح رئيس الحكومة", lexicon) if c.ref == "government-of-morocco"] == []
+
+
+def test_a_surname_after_another_given_name_is_not_that_person(lexicon: Lexicon) -> None:
+    refs = {c.ref for c in find("وقال يوسف العمراني إن", lexicon)}
+    assert "sarah-lamrani" not in refs
+
+
+def test_a_surname_after_its_own_given_name_links(lexicon: Lexicon) -> None:
+    assert only("وقالت سارة العمراني إن", "actor", lexicon).ref == "sarah-lamrani"
+
+
+@pytest.mark.parametrize("spelling", ["صغروشني", "السغرشني", "سغروشني"])
+def test_spelling_variants_of_a_known_surname_link(lexicon: Lexicon, spelling: str) -> None:
+    c = only(f"وأكدت الوزيرة {spelling} أن", "actor", lexicon)
+    assert (c.ref, c.variant) == ("amal-el-fallah-seghrouchni", True)
+
+
+def test_the_spelling_key_keeps_consonants_apart() -> None:
+    assert skeleton("السغروشني") == skeleton("صغروشني") != skeleton("السغريني")
+
+
+def test_generic_registry_names_do_not_link_in_new_articles(lexicon: Lexicon) -> None:
+    assert is_generic("مركز بيانات") and not is_generic("وكالة التنمية الرقمية")
+    assert [c for c in find("إحداث مركز بيانات بطنجة", lexicon) if c.ref == "dakhla-data-centre"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("واستقبلت الوزيرة ليلى بنعلي الوفد", "ليلى بنعلي"), ("وأكد السفير ستيف لانغ أن", "ستيف لانغ"),
+     ("M. Ryad Mezzour a rappelé", "Ryad Mezzour"), ("l'ambassadeur Steve Lang a reçu", "Steve Lang")],
+)  # fmt: skip
+def test_people_after_a_title_without_a_comma(text: str, name: str) -> None:
+    assert [c.text for c in find(text) if c.kind == "person"] == [name]
+
+
+def test_a_place_after_a_glued_preposition_is_not_a_person() -> None:
+    assert [c for c in find("وقال المدير، بسان فرانسيسكو، إن") if c.kind == "person"] == []
+
+
+def test_a_country_after_a_title_still_links(lexicon: Lexicon) -> None:
+    assert only("بحضور سفير المملكة المغربية لدى واشنطن", "actor", lexicon).ref == "morocco"
+
+
+def test_proper_names_without_an_article_are_not_generic() -> None:
+    assert not any(is_generic(name) for name in ("أوستن", "واشنطن", "تكساس", "سيليكون فالي"))
