@@ -9,6 +9,25 @@ from pathlib import Path
 import pytest
 from helpers import ROOT
 
+TIERS = {
+    "test_publish_ckan.py": "ckan",
+    "test_ckan_extension.py": "ckan",
+    "test_explore_browser.py": "browser",
+    "test_wheel.py": "system",
+    "test_notebook.py": "system",
+}
+"""The heavy tiers, by test file: a real CKAN with PostgreSQL and Redis (root), a real Chromium, and
+fresh virtual environments or kernels.  `pytest -m "not ckan and not browser and not system"` is
+the fast core run; CI runs every tier."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        tier = TIERS.get(item.path.name)
+        if tier:
+            item.add_marker(tier)
+
+
 PROJECT_FILES = ("seeds", "data", "schemas", "pyproject.toml", "CHANGELOG.md")
 
 

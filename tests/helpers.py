@@ -2,9 +2,24 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from typing import NoReturn
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def missing(what: str) -> NoReturn:
+    """A tool a test needs is absent: skipped on a developer's machine, a failure under CI.
+
+    CI installs every tool the suite needs, so there an absent tool is a broken set-up, never a
+    reason to pass quietly.
+    """
+    if os.environ.get("CI"):
+        pytest.fail(f"CI must provide it: {what}")
+    pytest.skip(what)
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

@@ -6,13 +6,13 @@ tests fail under CI and are skipped elsewhere, naming the packages to install.
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import explore_server
 import pytest
+from helpers import missing
 from PIL import Image
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
@@ -30,10 +30,7 @@ RECORD = ("targets", "ai-jobs-2030")
 def _browser_installed() -> None:
     if shutil.which(CHROMIUM) and shutil.which(CHROMEDRIVER):
         return
-    message = "needs Debian's browser: apt-get install -y chromium chromium-driver fonts-noto-core"
-    if os.environ.get("CI"):
-        pytest.fail(message)
-    pytest.skip(message)
+    missing("needs Debian's browser: apt-get install -y chromium chromium-driver fonts-noto-core")
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import pyarrow.parquet as pq
 import pytest
-from helpers import ROOT
+from helpers import ROOT, missing
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.image import imread
@@ -33,7 +33,7 @@ def _install_font() -> str:
         return plotting.arabic_font()
     except plotting.ArabicFontNotFoundError as err:
         if os.geteuid() != 0 or shutil.which("apt-get") is None:
-            pytest.skip(f"{err}; the figure tests need it (run `{plotting.FONT_INSTALL}` as root)")
+            missing(f"{err}; the figure tests need it (run `{plotting.FONT_INSTALL}` as root)")
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
     subprocess.run(["apt-get", "install", "-y", "-qq", "fonts-noto-core"], check=True, env=env)

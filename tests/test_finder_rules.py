@@ -9,8 +9,8 @@ and reworded: the rules are general, each test checks one of them.
 from __future__ import annotations
 
 import pytest
-from moroccodigital.schema.enums import Comparator
 
+from moroccodigital.definitions.enums import Comparator
 from moroccodigital.finder import patterns
 from moroccodigital.finder.extract import Candidate, find, language
 from moroccodigital.finder.lexicon import Lexicon, installed_entries, is_generic, skeleton
