@@ -23,7 +23,6 @@ from collections import Counter
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, requires
 from types import ModuleType
-from typing import ClassVar
 
 MAX_REPORTED = 200
 
@@ -31,9 +30,14 @@ MAX_REPORTED = 200
 class Error(Exception):
     """Something a person can act on: the message says what and what to do."""
 
-    code: ClassVar[str] = "error"
+    code: str = "error"
     """A stable, greppable name of the kind of failure (listed in docs/errors.md)."""
-    exit_code: ClassVar[int] = 1
+    exit_code: int = 1
+
+    def __init__(self, message: str = "", *, code: str | None = None) -> None:
+        super().__init__(message)
+        if code is not None:
+            self.code = code
 
     def __str__(self) -> str:
         return str(self.args[0]) if self.args else self.code

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from moroccodigital import paths
-from moroccodigital.curation.texts import QuoteError, locate, read_text, sha256_file
+from moroccodigital.curation.texts import QuoteError, TextError, locate, read_text, sha256_file
 from moroccodigital.curation.yamlfiles import AnnotationFileError, load_yaml
 from moroccodigital.errors import Problem
 
@@ -65,7 +65,9 @@ def read_curation(seeds: Path) -> Curation:
             cur.rows.append(Row(table, item, _rel(path)))
     for text_path in sorted(seeds.glob("*.txt")):
         if not text_path.with_suffix(".yaml").exists():
-            cur.problems.append(Problem(_rel(text_path), "", "", "no annotation file beside it"))
+            cur.problems.append(
+                Problem(_rel(text_path), "", "", "no annotation file beside it", "annotation-missing")
+            )
     for ann in sorted(seeds.glob("*.yaml")):
         _SeedReader(ann, cur).read()
     return cur
@@ -81,10 +83,12 @@ def _read_list(path: Path, cur: Curation) -> list[dict[str, Any]]:
     try:
         data = load_yaml(path)
     except (OSError, AnnotationFileError) as err:
-        cur.problems.append(Problem(_rel(path), "", "", f"cannot read: {err}"))
+        cur.problems.append(
+            Problem(_rel(path), "", "", f"cannot read: {err}", getattr(err, "code", "os-error"))
+        )
         return []
     if not isinstance(data, list) or not all(isinstance(d, dict) for d in data):
-        cur.problems.append(Problem(_rel(path), "", "", "expected a list of mappings"))
+        cur.problems.append(Problem(_rel(path), "", "", "expected a list of mappings", "bad-structure"))
         return []
     return data
 
@@ -102,14 +106,14 @@ class _SeedReader:
         self.source_id = ""
         self.text = ""
 
-    def problem(self, record: str, fld: str, message: str) -> None:
-        self.cur.problems.append(Problem(self.file, record, fld, message))
+    def problem(self, record: str, fld: str, message: str, code: str = "bad-structure") -> None:
+        self.cur.problems.append(Problem(self.file, record, fld, message, code))
 
     def read(self) -> None:
         try:
             doc = load_yaml(self.path)
         except (OSError, AnnotationFileError) as err:
-            self.problem("", "", f"cannot read: {err}")
+            self.problem("", "", f"cannot read: {err}", getattr(err, "code", "os-error"))
             return
         if not isinstance(doc, dict) or not isinstance(doc.get("source"), dict):
             self.problem("", "source", "expected a mapping with a 'source' section")
@@ -162,15 +166,17 @@ class _SeedReader:
             return None
         unknown = set(spec) - {"quote", "occurrence", "gloss"}
         if unknown:
-            self.problem(record, fld, f"unknown key(s) {sorted(unknown)}")
+            self.problem(record, fld, f"unknown key(s) {sorted(unknown)}", "unknown-key")
         span = self._locate(spec, record, fld)
         if span is None:
             return None
         start, end = span
         if not any(a <= start and end <= b for a, b in self.cur.spans[self.source_id]):
-            self.problem(record, fld, f"passage at {start}-{end} lies outside the article body")
+            self.problem(
+                record, fld, f"passage at {start}-{end} lies outside the article body", "outside-body"
+            )
         if not spec.get("gloss"):
-            self.problem(record, f"{fld}.gloss", "every passage needs an English gloss")
+            self.problem(record, f"{fld}.gloss", "every passage needs an English gloss", "missing-gloss")
         self.cite(span, spec.get("gloss") or "(missing)", table, record)
         return str(spec["quote"])
 
@@ -193,17 +199,20 @@ class _SeedReader:
     def _locate(self, spec: dict[str, Any], record: str, fld: str) -> tuple[int, int] | None:
         if not unicodedata.is_normalized("NFC", str(spec.get("quote", ""))):
             self.problem(
-                record, f"{fld}.quote", "quote is not in Unicode NFC as the seeds are; copy it from the text"
+                record,
+                f"{fld}.quote",
+                "quote is not in Unicode NFC as the seeds are; copy it from the text",
+                "quote-not-nfc",
             )
             return None
         occurrence = spec.get("occurrence")
         if occurrence is not None and (isinstance(occurrence, bool) or not isinstance(occurrence, int)):
-            self.problem(record, f"{fld}.occurrence", "expected a whole number from 1")
+            self.problem(record, f"{fld}.occurrence", "expected a whole number from 1", "bad-occurrence")
             return None
         try:
             return locate(self.text, spec["quote"], occurrence)
         except QuoteError as err:
-            self.problem(record, f"{fld}.quote", str(err))
+            self.problem(record, f"{fld}.quote", str(err), err.code)
             return None
 
     def _passages(self, item: dict[str, Any], table: str, record: str, required: bool = True) -> None:
@@ -211,7 +220,7 @@ class _SeedReader:
         if passages is None and not required:
             return
         if not isinstance(passages, list) or not passages:
-            self.problem(record, "evidence", "expected a non-empty list of passages")
+            self.problem(record, "evidence", "expected a non-empty list of passages", "missing-evidence")
             return
         for i, spec in enumerate(passages):
             self.anchor(spec, table, record, f"evidence[{i}]")
@@ -223,19 +232,23 @@ class _SeedReader:
         self.source_id = sid
         text_path = self.path.with_suffix(".txt")
         if src.get("file_name") != text_path.name:
-            self.problem(sid, "file_name", f"expected {text_path.name!r} (the article beside it)")
+            self.problem(
+                sid, "file_name", f"expected {text_path.name!r} (the article beside it)", "file-name-mismatch"
+            )
             return False
         if not text_path.exists():
-            self.problem(sid, "file_name", f"no seed article {text_path.name}")
+            self.problem(sid, "file_name", f"no seed article {text_path.name}", "text-missing")
             return False
         try:
             self.text = read_text(text_path)
-        except ValueError as err:
-            self.problem(sid, "file_name", str(err))
+        except TextError as err:
+            self.problem(sid, "file_name", str(err), err.code)
             return False
         actual = sha256_file(text_path)
         if src.get("sha256") != actual:
-            self.problem(sid, "sha256", f"the seed's sha256 is {actual}, not {src.get('sha256')}")
+            self.problem(
+                sid, "sha256", f"the seed's sha256 is {actual}, not {src.get('sha256')}", "sha256-mismatch"
+            )
             return False
         self.cur.texts[sid] = self.text
         body = src.get("body")
@@ -273,7 +286,7 @@ class _SeedReader:
         record = str(item[kind])
         unknown = set(item) - {kind, "quote", "occurrence", "gloss", "alias", "alias_kind"}
         if unknown:
-            self.problem(record, "mentions", f"unknown key(s) {sorted(unknown)}")
+            self.problem(record, "mentions", f"unknown key(s) {sorted(unknown)}", "unknown-key")
         occurrences = item.get("occurrence")
         for occurrence in occurrences if isinstance(occurrences, list) else [occurrences]:
             spec: dict[str, Any] = {k: item[k] for k in ("quote", "gloss") if k in item}
@@ -288,7 +301,9 @@ class _SeedReader:
             return
         alias = str(item.get("alias", quote))
         if alias not in quote:
-            self.problem(record, "alias", f"alias {alias!r} is not part of the quote {quote!r}")
+            self.problem(
+                record, "alias", f"alias {alias!r} is not part of the quote {quote!r}", "alias-not-in-quote"
+            )
             return
         aid = alias_id(record, alias)
         data = {"alias_id": aid, "actor_id": record, "alias_ar": alias, "alias_kind": item.get("alias_kind")}
@@ -310,7 +325,7 @@ class _SeedReader:
             return {}
         unknown = set(spec) - set(DATE_KEYS) - ({"basis", "implied"} if prefix == "deadline" else set())
         if unknown:
-            self.problem(record, prefix, f"unknown key(s) {sorted(unknown)}")
+            self.problem(record, prefix, f"unknown key(s) {sorted(unknown)}", "unknown-key")
         text_spec = spec.get("text")
         quote = None if text_spec is None else self.anchor(text_spec, table, record, f"{prefix}.text")
         out = {f"{prefix}_{k}": spec.get(k) for k in ("edtf", "precision", "lower", "upper")}
@@ -349,7 +364,9 @@ class _SeedReader:
                 self.problem(record, f"{key}[{i}]", f"expected a mapping with '{target}'")
                 continue
             if set(link) - allowed:
-                self.problem(record, f"{key}[{i}]", f"unknown key(s) {sorted(set(link) - allowed)}")
+                self.problem(
+                    record, f"{key}[{i}]", f"unknown key(s) {sorted(set(link) - allowed)}", "unknown-key"
+                )
             lid = f"{record}--{link[target]}"  # one link per pair: correcting a role keeps the id
             spec = {k: link[k] for k in ("quote", "occurrence", "gloss") if k in link}
             self.anchor(spec, table, lid, f"{key}[{i}]")

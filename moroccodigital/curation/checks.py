@@ -52,6 +52,7 @@ def validate(cur: Curation) -> tuple[Tables, list[Problem]]:
             origin[(row.table, _key(record))] = row.file
     tables["evidence"] = _evidence(cur, problems, invalid)
     problems += _check_keys(tables, origin, invalid)
+    problems += _check_cycles(tables, origin)
     problems += _check_coverage(tables, origin)
     problems += _check_codes(tables, origin)
     problems += check_years(tables, _bodies(cur), _origin_of(tables, origin))
@@ -83,7 +84,9 @@ def _unique(rows: list[Row], problems: list[Problem]) -> list[Row]:
         key = "|".join(str(row.data.get(k)) for k in model.primary_key)
         if row.table != "aliases" and (row.table, key) in first:
             message = f"duplicate id (first defined in {first[(row.table, key)]})"
-            problems.append(Problem(row.file, f"{row.table}/{key}", "/".join(model.primary_key), message))
+            problems.append(
+                Problem(row.file, f"{row.table}/{key}", "/".join(model.primary_key), message, "duplicate-id")
+            )
             continue
         first.setdefault((row.table, key), row.file)
         out.append(row)
@@ -118,7 +121,9 @@ def _to_model(row: Row, problems: list[Problem], quiet: set[str]) -> Record | No
             where = ".".join(str(p) for p in e["loc"]) or "(record)"
             shown = e["type"] != "missing" and not isinstance(e["input"], dict)
             got = f" (got {e['input']!r})" if shown else ""
-            problems.append(Problem(row.file, f"{row.table}/{record_name}", where, e["msg"] + got))
+            problems.append(
+                Problem(row.file, f"{row.table}/{record_name}", where, e["msg"] + got, "schema-invalid")
+            )
         return None
 
 
@@ -172,7 +177,9 @@ def _evidence(cur: Curation, problems: list[Problem], invalid: set[tuple[str, st
         except ValidationError as err:
             for e in err.errors():
                 where = ".".join(map(str, e["loc"]))
-                problems.append(Problem(ev["file"], f"evidence/{ev['record_id']}", where, e["msg"]))
+                problems.append(
+                    Problem(ev["file"], f"evidence/{ev['record_id']}", where, e["msg"], "schema-invalid")
+                )
     return out
 
 
@@ -200,7 +207,45 @@ def _check_keys(
     for (table, value), places in dangling.items():
         file, where, column = places[0]
         others = f" (and {len(places) - 1} other references)" if len(places) > 1 else ""
-        problems.append(Problem(file, where, column, f"refers to {value!r}, which is not in {table}{others}"))
+        problems.append(
+            Problem(
+                file,
+                where,
+                column,
+                f"refers to {value!r}, which is not in {table}{others}",
+                "dangling-reference",
+            )
+        )
+    return problems
+
+
+def _check_cycles(tables: Tables, origin: dict[tuple[str, str], str]) -> list[Problem]:
+    """A record that is part of itself, directly or through others (an event part of its own
+    sub-event, a place inside its own district) is refused: every hierarchy must end."""
+    problems = []
+    for model in MODELS:
+        for column, ref in model.foreign_keys.items():
+            if ref.split(".")[0] != model.table:
+                continue
+            parent = {_key(r): getattr(r, column) for r in tables[model.table]}
+            reported: set[frozenset[str]] = set()
+            for start in sorted(parent):
+                seen, node = [start], parent[start]
+                while node is not None and node not in seen and node in parent:
+                    seen.append(node)
+                    node = parent[node]
+                if node == start and frozenset(seen) not in reported:
+                    reported.add(frozenset(seen))
+                    chain = " -> ".join([*seen, start])
+                    problems.append(
+                        Problem(
+                            origin.get((model.table, start), "?"),
+                            f"{model.table}/{start}",
+                            column,
+                            f"{column} makes a cycle ({chain}); a hierarchy must end",
+                            "reference-cycle",
+                        )
+                    )
     return problems
 
 
@@ -220,6 +265,7 @@ def _check_coverage(tables: Tables, origin: dict[tuple[str, str], str]) -> list[
                         f"{model.table}/{key}",
                         "",
                         "has no evidence passage in any source",
+                        "missing-evidence",
                     )
                 )
     return problems
@@ -237,10 +283,14 @@ def _check_codes(tables: Tables, origin: dict[tuple[str, str], str]) -> list[Pro
             for column in ("country", "iso3166_alpha3", "attributed_country"):
                 code = getattr(record, column, None)
                 if code is not None and pycountry.countries.get(alpha_3=code) is None:
-                    problems.append(Problem(*where, column, f"{code!r} is not an ISO 3166-1 alpha-3 code"))
+                    problems.append(
+                        Problem(*where, column, f"{code!r} is not an ISO 3166-1 alpha-3 code", "not-iso-3166")
+                    )
             currency = getattr(record, "currency", None)
             if currency is not None and pycountry.currencies.get(alpha_3=currency) is None:
-                problems.append(Problem(*where, "currency", f"{currency!r} is not an ISO 4217 code"))
+                problems.append(
+                    Problem(*where, "currency", f"{currency!r} is not an ISO 4217 code", "not-iso-4217")
+                )
             for column, low, high in EDTF_COLUMNS:
                 value = getattr(record, column, None)
                 if value is not None:
@@ -256,7 +306,9 @@ def _check_edtf(
     try:
         parsed = edtf.parse_edtf(value)
     except Exception as err:  # the edtf package raises its own and pyparsing errors
-        return [Problem(*where, column, f"{value!r} is not valid EDTF ({type(err).__name__})")]
+        return [
+            Problem(*where, column, f"{value!r} is not valid EDTF ({type(err).__name__})", "invalid-edtf")
+        ]
     if any(c in value for c in "X?~%") or ".." in value:
         return []
     expected = (date(*parsed.lower_strict()[:3]), date(*parsed.upper_strict()[:3]))
@@ -266,6 +318,7 @@ def _check_edtf(
                 *where,
                 column,
                 f"{value!r} spans {expected[0]}..{expected[1]}, but the bounds say {lower}..{upper}",
+                "edtf-bounds",
             )
         ]
     return []

@@ -59,7 +59,11 @@ def check_years(
                         f"states the year {year}, which {named} does not; a year from outside "
                         "reporting goes in a ref_* or corroborated_* column"
                     )
-                    problems.append(Problem(where(model.table, record), _name(record), column, message))
+                    problems.append(
+                        Problem(
+                            where(model.table, record), _name(record), column, message, "year-not-in-source"
+                        )
+                    )
     return problems
 
 

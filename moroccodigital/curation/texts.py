@@ -9,6 +9,8 @@ precede a match, so "الرباط" is found in "بالرباط".
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 import unicodedata
 from pathlib import Path
 
@@ -39,8 +41,19 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
+MAX_TEXT_BYTES = 5_000_000
+"""Largest article accepted (news articles are a few kB; the stored excerpts about 2 kB)."""
+
+
 def read_text(path: Path) -> str:
-    """Read a seed strictly: UTF-8, no byte-order mark, NFC, exactly as stored."""
+    """Read a seed strictly: a regular file, UTF-8, no byte-order mark, NFC, exactly as stored."""
+    info = os.stat(path)
+    if not stat.S_ISREG(info.st_mode):
+        raise TextError(f"{path.name}: not a regular file (a device, a FIFO or a folder)", code="not-a-file")
+    if info.st_size > MAX_TEXT_BYTES:
+        raise TextError(
+            f"{path.name}: {info.st_size:,} bytes, over the {MAX_TEXT_BYTES:,}-byte limit", code="too-large"
+        )
     raw = path.read_bytes()
     if raw.startswith(b"\xef\xbb\xbf"):
         raise TextError(f"{path.name}: starts with a byte-order mark; store it without one")
@@ -102,15 +115,20 @@ def locate(text: str, quote: str, occurrence: int | None = None) -> tuple[int, i
     starts = find_all(text, quote)
     if not starts:
         hint = " (it occurs inside a longer word or number)" if quote in text else ""
-        raise QuoteError(f"quote not found in the text{hint}: {quote!r}")
+        if hint:
+            raise QuoteError(f"quote not found in the text{hint}: {quote!r}", code="quote-inside-word")
+        raise QuoteError(f"quote not found in the text: {quote!r}", code="quote-not-found")
     if occurrence is None:
         if len(starts) > 1:
             raise QuoteError(
                 f"quote occurs {len(starts)} times (offsets {starts}); "
-                f"say which with occurrence: 1..{len(starts)}: {quote!r}"
+                f"say which with occurrence: 1..{len(starts)}: {quote!r}",
+                code="quote-ambiguous",
             )
         occurrence = 1
     if not 1 <= occurrence <= len(starts):
-        raise QuoteError(f"occurrence {occurrence} asked, but the quote occurs {len(starts)} times")
+        raise QuoteError(
+            f"occurrence {occurrence} asked, but the quote occurs {len(starts)} times", code="bad-occurrence"
+        )
     start = starts[occurrence - 1]
     return start, start + len(quote)

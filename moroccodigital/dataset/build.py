@@ -102,6 +102,7 @@ def _guarded(step: Callable[[], None], what: str) -> None:
                     "",
                     "",
                     f"{err.strerror or err} while {what}; data/ and schemas/ were not changed",
+                    "os-error",
                 )
             ]
         ) from None
@@ -126,6 +127,7 @@ def _lock(root: Path) -> Iterator[None]:
                         "",
                         "",
                         "another build is running in this project; wait for it to finish",
+                        "build-locked",
                     )
                 ]
             ) from None

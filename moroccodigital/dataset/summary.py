@@ -149,7 +149,7 @@ def validate(data: Path | None = None, texts: Path | None = None) -> ValidationR
     folder = _folder(data)
     if not folder.is_dir():
         return ValidationReport(
-            folder, (), ("everything",), (Problem(str(folder), "", "", "no such folder"),)
+            folder, (), ("everything",), (Problem(str(folder), "", "", "no such folder", "not-found"),)
         )
     Dataset(folder).descriptor()  # a descriptor that cannot be read stops here, with what to do
     text_folder = texts or paths.texts_beside(folder)
@@ -190,11 +190,17 @@ def _texts(folder: Path, text_folder: Path) -> tuple[dict[str, str], list[Proble
     for row in sources:
         path = text_folder / row["file_name"]
         if not path.is_file():
-            problems.append(Problem(str(path), row["source_id"], "file_name", "source text is missing"))
+            problems.append(
+                Problem(str(path), row["source_id"], "file_name", "source text is missing", "text-missing")
+            )
         elif sha256_file(path) != row["sha256"]:
             problems.append(
                 Problem(
-                    str(path), row["source_id"], "sha256", "text differs from the one the data was built from"
+                    str(path),
+                    row["source_id"],
+                    "sha256",
+                    "text differs from the one the data was built from",
+                    "sha256-mismatch",
                 )
             )
         else:
@@ -219,6 +225,7 @@ def _evidence_links(folder: Path) -> list[Problem]:
                     row["evidence_id"],
                     "record_id",
                     f"{row['record_id']!r} is not a row of {row['record_table']}",
+                    "dangling-reference",
                 )
             )
     return problems

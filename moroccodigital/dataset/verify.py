@@ -25,7 +25,7 @@ def validate_package(data: Path, texts: dict[str, str] | None = None) -> list[Pr
     for name in paths.DESCRIPTORS:
         descriptor = data / name
         if not descriptor.exists():
-            problems.append(Problem(name, "", "", "descriptor is missing"))
+            problems.append(Problem(name, "", "", "descriptor is missing", "descriptor-missing"))
             continue
         problems += _hashes(descriptor)
         problems += _frictionless(descriptor)
@@ -43,7 +43,7 @@ def _hashes(descriptor: Path) -> list[Problem]:
         path = descriptor.parent / res["path"]
         where = f"{descriptor.parent.name}/{res['path']}"
         if not path.exists():
-            problems.append(Problem(where, res["name"], "path", "file is missing"))
+            problems.append(Problem(where, res["name"], "path", "file is missing", "file-missing"))
             continue
         expected = res.get("hash", "").removeprefix("sha256:")
         actual = sha256_file(path)
@@ -55,6 +55,7 @@ def _hashes(descriptor: Path) -> list[Problem]:
                     "hash",
                     f"sha256 is {actual}, descriptor says {expected}: the file was changed or "
                     "truncated; rebuild or reinstall",
+                    "hash-mismatch",
                 )
             )
     return problems
@@ -67,12 +68,14 @@ def _frictionless(descriptor: Path) -> list[Problem]:
         report = Package(str(descriptor)).validate()
     if report.valid:
         return []
-    problems = [Problem(str(descriptor.name), "", "", e.message) for e in report.errors]
+    problems = [Problem(str(descriptor.name), "", "", e.message, "frictionless") for e in report.errors]
     for task in report.tasks:
         for error in task.errors:
             row = getattr(error, "row_number", None)
             field = getattr(error, "field_name", "") or ""
-            problems.append(Problem(task.name or "", f"row {row}" if row else "", field, error.message))
+            problems.append(
+                Problem(task.name or "", f"row {row}" if row else "", field, error.message, "frictionless")
+            )
     return problems
 
 
@@ -89,6 +92,7 @@ def _arrow_schemas(data: Path) -> list[Problem]:
                     res["name"],
                     "schema",
                     f"physical Arrow schema {actual} differs from the Table Schema's {expected}",
+                    "arrow-schema",
                 )
             )
     return problems
@@ -111,11 +115,12 @@ def _anchors(data: Path, texts: dict[str, str]) -> list[Problem]:
                     row["evidence_id"],
                     "quote",
                     f"does not match {row['source_id']} at {row['start']}-{row['end']}",
+                    "quote-mismatch",
                 )
             )
         body = bodies.get(row["source_id"], (0, 0))
         if not (body[0] <= row["start"] and row["end"] <= body[1]):
             where = f"{row['start']}-{row['end']}"
             message = f"{where} is outside the body of {row['source_id']}"
-            problems.append(Problem("evidence.parquet", row["evidence_id"], "start", message))
+            problems.append(Problem("evidence.parquet", row["evidence_id"], "start", message, "outside-body"))
     return problems

@@ -91,7 +91,7 @@ class ExportRefused(BuildError):
     """The export would write somewhere the user did not point it, or over a file it did not make."""
 
     def __init__(self, path: Path, reason: str) -> None:
-        super().__init__([Problem(str(path), "", "", reason)])
+        super().__init__([Problem(str(path), "", "", reason, "output-refused")])
 
 
 def export_sqlite(path: Path, force: bool = False, data: Path | None = None) -> Path:

@@ -58,7 +58,9 @@ def export_zip(root: Path, out: Path, with_texts: bool = False, force: bool = Fa
     if not problems and with_texts:
         problems = _check_texts(root)
     if any(out == (root / m).resolve() for m in members):
-        problems.append(Problem(str(out), "", "", "is one of the files to archive; choose another path"))
+        problems.append(
+            Problem(str(out), "", "", "is one of the files to archive; choose another path", "output-refused")
+        )
     if problems:
         raise ExportError(problems)
     day = metadata.release_date(descriptor)
@@ -85,7 +87,9 @@ def _is_our_archive(path: Path) -> bool:
 def _read_descriptors(data: Path) -> dict[str, metadata.Descriptor]:
     missing = [name for name in DESCRIPTORS if not (data / name).is_file()]
     if missing:
-        raise ExportError([Problem(f"data/{name}", "", "", f"is missing; {REBUILD}") for name in missing])
+        raise ExportError(
+            [Problem(f"data/{name}", "", "", f"is missing; {REBUILD}", "file-missing") for name in missing]
+        )
     return metadata.load_descriptors(data)
 
 
@@ -114,13 +118,27 @@ def _check_members(root: Path, members: list[str]) -> list[Problem]:
     for member in members:
         pure = PurePosixPath(member)
         if pure.is_absolute() or ".." in pure.parts or "\\" in member:
-            problems.append(Problem(member, "", "", "path leaves the project; refusing to archive it"))
+            problems.append(
+                Problem(
+                    member, "", "", "path leaves the project; refusing to archive it", "path-leaves-project"
+                )
+            )
             continue
         path = (root / member).resolve()
         if not path.is_relative_to(root):
-            problems.append(Problem(member, "", "", f"leads out of the project (to {path}); refusing it"))
+            problems.append(
+                Problem(
+                    member,
+                    "",
+                    "",
+                    f"leads out of the project (to {path}); refusing it",
+                    "path-leaves-project",
+                )
+            )
         elif not path.is_file():
-            problems.append(Problem(member, "", "", f"is missing or not a regular file; {REBUILD}"))
+            problems.append(
+                Problem(member, "", "", f"is missing or not a regular file; {REBUILD}", "file-missing")
+            )
     return problems
 
 
@@ -133,14 +151,22 @@ def _check_hashes(data: Path, descriptors: dict[str, metadata.Descriptor]) -> li
             path = folder / res["path"]
             if sha256_file(path) != metadata.sha256_of(res):
                 reason = f"sha256 differs from the descriptor; {REBUILD}"
-                problems.append(Problem(str(path.relative_to(data.parent)), res["name"], "hash", reason))
+                problems.append(
+                    Problem(str(path.relative_to(data.parent)), res["name"], "hash", reason, "hash-mismatch")
+                )
     return problems
 
 
 def _check_texts(root: Path) -> list[Problem]:
     """The texts shipped must be the ones the offsets were checked against."""
     return [
-        Problem(f"{paths.SEEDS}/{name}", "", "sha256", "differs from the sources table; the text was changed")
+        Problem(
+            f"{paths.SEEDS}/{name}",
+            "",
+            "sha256",
+            "differs from the sources table; the text was changed",
+            "sha256-mismatch",
+        )
         for name, digest in _texts(root / paths.DATA).items()
         if sha256_file(root / paths.SEEDS / name) != digest
     ]
@@ -156,7 +182,13 @@ def _check_generated(root: Path, descriptors: dict[str, metadata.Descriptor]) ->
         CITATION: metadata.citation_cff(descriptor),
     }
     return [
-        Problem(name, "", "", f"is stale: it differs from what the descriptor generates; {REBUILD}")
+        Problem(
+            name,
+            "",
+            "",
+            f"is stale: it differs from what the descriptor generates; {REBUILD}",
+            "stale-generated",
+        )
         for name, text in expected.items()
         if (root / name).read_text(encoding="utf-8") != text
     ]
