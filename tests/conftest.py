@@ -28,7 +28,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(tier)
 
 
-PROJECT_FILES = ("seeds", "data", "schemas", "pyproject.toml", "CHANGELOG.md")
+PROJECT_FILES = ("seeds", "data", "schemas", "pyproject.toml", "CHANGELOG.md", "CITATION.cff")
 
 
 @pytest.fixture

@@ -23,9 +23,12 @@ CHECKPOINTS = ["written", "validated", "swap-data", "swap-schemas", "committed"]
 
 
 def _outputs(project: Path) -> dict[str, bytes]:
-    return {f"data/{k}": v for k, v in snapshot(project / "data").items()} | {
-        f"schemas/{k}": v for k, v in snapshot(project / "schemas").items()
-    }
+    citation = project / "CITATION.cff"
+    return (
+        {f"data/{k}": v for k, v in snapshot(project / "data").items()}
+        | {f"schemas/{k}": v for k, v in snapshot(project / "schemas").items()}
+        | ({"CITATION.cff": citation.read_bytes()} if citation.is_file() else {})
+    )
 
 
 def _change_a_gloss(project: Path) -> None:
@@ -139,3 +142,97 @@ def test_a_read_only_folder_during_the_swap_is_rolled_back(
         build(project)
     monkeypatch.undo()
     assert _outputs(project) == before
+
+
+def test_a_symlinked_data_folder_is_refused_before_anything_is_written(project: Path, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    shutil.move(project / "data", elsewhere)
+    (project / "data").symlink_to(elsewhere)
+    before = snapshot(elsewhere)
+    with pytest.raises(BuildError) as caught:
+        build(project)
+    assert caught.value.problems[0].code == "output-refused"
+    assert (project / "data").is_symlink() and snapshot(elsewhere) == before
+
+
+def test_a_stale_previous_copy_is_never_restored_over_good_data(
+    project: Path, expected_after: dict[str, bytes]
+) -> None:
+    stale = project / ".data.previous"
+    shutil.copytree(project / "data", stale)
+    for file in sorted(stale.glob("*.parquet"))[::2]:
+        file.unlink()  # half deleted, as a failed clean-up leaves it
+    _change_a_gloss(project)
+    build(project)
+    assert _outputs(project) == expected_after
+    assert not stale.exists()
+
+
+def test_a_previous_copy_that_cannot_be_removed_stops_the_build_and_changes_nothing(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copytree(project / "data", project / ".data.previous")
+    before = _outputs(project)
+    real_rmtree = shutil.rmtree
+
+    def read_only(path: object, *args: object, **kwargs: object) -> None:
+        if str(path).endswith(".data.previous"):
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        real_rmtree(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(shutil, "rmtree", read_only)
+    _change_a_gloss(project)
+    with pytest.raises(BuildError) as caught:
+        build(project)
+    assert caught.value.problems[0].code == "os-error"
+    assert _outputs(project) == before
+
+
+def test_an_empty_journal_from_a_full_disk_is_recovered_by_the_next_build(
+    project: Path, expected_after: dict[str, bytes]
+) -> None:
+    (project / ".build-swap.json").write_bytes(b"")
+    _change_a_gloss(project)
+    build(project)
+    assert _outputs(project) == expected_after
+    assert not (project / ".build-swap.json").exists()
+
+
+def test_a_full_disk_while_writing_the_journal_changes_nothing(
+    project: Path, monkeypatch: pytest.MonkeyPatch, expected_after: dict[str, bytes]
+) -> None:
+    before = _outputs(project)
+    real_open = Path.open
+
+    def full(self: Path, *args: object, **kwargs: object) -> object:
+        if self.name == ".build-swap.json.part":
+            raise OSError(errno.ENOSPC, "No space left on device", str(self))
+        return real_open(self, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(Path, "open", full)
+    _change_a_gloss(project)
+    with pytest.raises(BuildError):
+        build(project)
+    assert _outputs(project) == before
+    monkeypatch.undo()
+    build(project)
+    assert _outputs(project) == expected_after
+
+
+def test_citation_cff_is_swapped_with_the_data_or_not_at_all(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = _outputs(project)
+    real_rename = Path.rename
+
+    def refuse_citation(self: Path, target: Path) -> Path:
+        if self.name == "CITATION.cff" and ".build-" in str(self):
+            raise OSError(errno.EROFS, "Read-only file system", str(self))
+        return real_rename(self, target)
+
+    monkeypatch.setattr(Path, "rename", refuse_citation)
+    _change_a_gloss(project)
+    with pytest.raises(BuildError):
+        build(project)
+    assert _outputs(project) == before
+    assert (project / "CITATION.cff").read_bytes()

@@ -37,7 +37,7 @@ from moroccodigital.definitions.models import MODELS
 from moroccodigital.errors import BuildError, Problem
 from moroccodigital.finder import audit
 
-OUTPUTS = (paths.DATA, paths.SCHEMAS)
+OUTPUTS = (paths.DATA, paths.SCHEMAS, paths.CITATION)
 JOURNAL = ".build-swap.json"
 """Present only while a swap is under way: it lists the outputs that existed before it."""
 PARQUET_OPTIONS: dict[str, Any] = {
@@ -62,7 +62,8 @@ def build(root: Path, report: Report = _quiet) -> dict[str, int]:
     """Build data/ and schemas/ under a project root; returns the row count of each table."""
     root = root.resolve()
     with _lock(root):
-        recover(root)
+        _check_outputs(root)
+        _guarded(lambda: recover(root), "recovering from an earlier build")
         report("reading seeds and annotations")
         cur = curation.read_curation(root / paths.SEEDS)
         tables, problems = checks.validate(cur)
@@ -84,7 +85,6 @@ def build(root: Path, report: Report = _quiet) -> dict[str, int]:
                 raise BuildError(problems)
             _checkpoint("validated")
             _guarded(lambda: _swap(root, staging), "putting the new files in place")
-        metadata.write_citation(root / paths.DATA, root / paths.CITATION)
         report("done")
         return {name: len(rows) for name, rows in tables.items()}
 
@@ -136,36 +136,91 @@ def _lock(root: Path) -> Iterator[None]:
 
 def recover(root: Path) -> None:
     """Undo what an interrupted build left: roll back an unfinished swap (the journal is still
-    there), drop the previous outputs of a finished one, and remove stale staging folders."""
+    there), drop the previous outputs of a finished one, and remove stale staging folders.
+
+    During a swap an output's `.previous` copy exists only because this swap made it (the swap
+    refuses to start while one is left over), so while the journal is there a `.previous` is
+    always the complete old output.  A journal that cannot be read (damaged outside the build)
+    is handled by the same rule: every `.previous` is restored.
+    """
     journal = root / JOURNAL
-    if journal.exists():
-        existed = set(json.loads(journal.read_text(encoding="utf-8")))
+    if journal.exists() or journal.is_symlink():
+        existed = _read_journal(journal)
         for name in OUTPUTS:
             current, previous = root / name, root / f".{name}.previous"
-            if previous.exists():
-                if current.exists():
-                    shutil.rmtree(current)
+            if os.path.lexists(previous):
+                if os.path.lexists(current):
+                    _remove(current)
                 previous.rename(current)
-            elif name not in existed and current.exists():
-                shutil.rmtree(current)
+            elif existed is not None and name not in existed and os.path.lexists(current):
+                _remove(current)
         journal.unlink()
+    (root / f"{JOURNAL}.part").unlink(missing_ok=True)
     for name in OUTPUTS:
-        shutil.rmtree(root / f".{name}.previous", ignore_errors=True)
+        previous = root / f".{name}.previous"
+        if os.path.lexists(previous):
+            _remove(previous)
     for stale in root.glob(".build-*"):
-        if stale.is_dir():
+        if stale.is_dir() and not stale.is_symlink():
             shutil.rmtree(stale, ignore_errors=True)
+
+
+def _read_journal(journal: Path) -> list[str] | None:
+    """The outputs that existed before the swap, or None if the journal cannot be read."""
+    try:
+        existed = json.loads(journal.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return None
+    return [str(name) for name in existed] if isinstance(existed, list) else None
+
+
+def _remove(path: Path) -> None:
+    """Remove an output: a folder with everything in it, or a file or link (never what it points to)."""
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    else:
+        path.unlink()
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """The journal: complete on disk (fsync) under a temporary name, then renamed into place."""
+    tmp = path.with_name(path.name + ".part")
+    with tmp.open("w", encoding="utf-8") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)
+
+
+def _check_outputs(root: Path) -> None:
+    """Refuse, before anything is written, outputs the swap would mishandle."""
+    for name in OUTPUTS:
+        current = root / name
+        if current.is_symlink():
+            raise BuildError(
+                [
+                    Problem(
+                        name,
+                        "",
+                        "",
+                        "is a symbolic link; the build replaces it as a whole and would not write where "
+                        "it points: make it a plain folder or file",
+                        "output-refused",
+                    )
+                ]
+            )
 
 
 def _swap(root: Path, staging: Path) -> None:
     """Rename the new outputs into place; the journal's removal is the commit point."""
     journal = root / JOURNAL
-    existed = [name for name in OUTPUTS if (root / name).exists()]
-    journal.write_text(json.dumps(existed), encoding="utf-8")
+    existed = [name for name in OUTPUTS if os.path.lexists(root / name)]
+    _write_atomically(journal, json.dumps(existed))
     try:
         for name in OUTPUTS:
             _checkpoint(f"swap-{name}")
             current, previous = root / name, root / f".{name}.previous"
-            if current.exists():
+            if os.path.lexists(current):
                 current.rename(previous)
             (staging / name).rename(current)
         journal.unlink()
@@ -174,7 +229,9 @@ def _swap(root: Path, staging: Path) -> None:
         raise
     _checkpoint("committed")
     for name in OUTPUTS:
-        shutil.rmtree(root / f".{name}.previous", ignore_errors=True)
+        previous = root / f".{name}.previous"
+        if os.path.lexists(previous):
+            _remove(previous)
 
 
 def _metadata(root: Path, cur: curation.Curation) -> dict[str, Any]:
@@ -245,6 +302,7 @@ def _write(staging: Path, tables: checks.Tables, meta: dict[str, Any]) -> None:
     csv_meta = {**meta, "name": f"{meta['name']}-csv", "title": f"{meta['title']} (CSV copy)"}
     _write_json(data / paths.CSV_DESCRIPTOR, datapackage.package(csv_meta, csv_resources))
     metadata.write_metadata(data)
+    metadata.write_citation(data, staging / paths.CITATION)
 
 
 def _write_csv(table: pa.Table, path: Path) -> None:
