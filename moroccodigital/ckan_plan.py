@@ -48,6 +48,21 @@ FORMATS = {
 class PublishError(RuntimeError):
     """Publishing stopped; the message names the step, the file and what the portal already has."""
 
+    exit_code = 1
+    """What `moroccodigital publish ckan` exits with (docs/publishing.md lists the codes)."""
+
+
+class TokenRejected(PublishError):
+    """The API token is malformed, or the portal does not know it (unknown, revoked, expired)."""
+
+    exit_code = 3
+
+
+class NotPermitted(PublishError):
+    """The portal knows the token, but its user may not write datasets in the organization."""
+
+    exit_code = 4
+
 
 @dataclass(frozen=True)
 class FileToPublish:

@@ -51,10 +51,12 @@ def _publish_ckan(args: argparse.Namespace) -> int:
             token_env=args.token_env,
             with_texts=args.with_texts,
             progress=lambda step: print(f"publish: {step}", file=sys.stderr),
+            request_deadline=args.request_deadline,
+            run_deadline=args.run_deadline,
         )
     except PublishError as err:
         print(f"publish: {err}", file=sys.stderr)
-        return 1
+        return err.exit_code
     print(report.summary())
     return 0
 
@@ -199,6 +201,20 @@ def parser() -> argparse.ArgumentParser:
         help="also upload the article texts (their publishers' copyright)",
     )
     ckan.add_argument("--dry-run", action="store_true", help="print the plan and touch no network")
+    ckan.add_argument(
+        "--request-deadline",
+        type=float,
+        default=300.0,
+        metavar="SECONDS",
+        help="give up on a request (and retry it) after this long (default: %(default)g)",
+    )
+    ckan.add_argument(
+        "--run-deadline",
+        type=float,
+        default=3600.0,
+        metavar="SECONDS",
+        help="stop the whole publication after this long (default: %(default)g)",
+    )
     ckan.set_defaults(run=_publish_ckan)
     codebook = commands.add_parser(
         "codebook", help="write docs/codebook.md from the models, the built data and docs/coding_rules.md"
