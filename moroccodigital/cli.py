@@ -32,9 +32,13 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from moroccodigital.explore import serve
+    from moroccodigital.explore import ServeError, serve
 
-    serve(port=args.port)
+    try:
+        serve(port=args.port, allowed_hosts=tuple(args.allow_host))
+    except ServeError as err:
+        print(f"serve: {err}", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -179,6 +183,13 @@ def parser() -> argparse.ArgumentParser:
         help="browse the data in Datasette on 127.0.0.1, evidence beside every record (explore extra)",
     )
     serve.add_argument("--port", type=int, default=8001, help="port on 127.0.0.1 (default: 8001)")
+    serve.add_argument(
+        "--allow-host",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="also answer requests for this host name (besides localhost, 127.0.0.1, [::1]), e.g. behind a proxy",
+    )
     serve.set_defaults(run=_serve)
     publish = commands.add_parser("publish", help="publish the dataset to a data portal")
     portals = publish.add_subparsers(dest="portal", required=True)

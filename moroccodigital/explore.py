@@ -14,6 +14,7 @@ import importlib.util
 import os
 import shutil
 import signal
+import socket
 import sys
 import tempfile
 import unicodedata
@@ -37,6 +38,10 @@ DATABASE = "moroccodigital"
 APPLICATION_ID = 0x4D444947
 """SQLite `application_id` ("MDIG") that marks a file as this package's export, safe to replace."""
 SQLITE_HEADER = b"SQLite format 3\x00"
+PLUGIN = "moroccodigital-explore"
+"""The explorer plugin's name in Datasette, and the key of its settings in the metadata."""
+LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "[::1]")
+"""Host header values the explorer always answers to (with any port); others are refused."""
 
 SEARCH_COLUMNS: dict[str, tuple[str, ...]] = {
     "sources": ("headline", "byline"),
@@ -86,6 +91,10 @@ LABELS: dict[str, str] = {
 """Column Datasette shows in place of an id wherever a foreign key points at the table."""
 
 _SQLITE_TYPES: dict[str, type] = {"string": str, "integer": int, "number": float, "boolean": int, "date": str}
+
+
+class ServeError(Exception):
+    """The explorer cannot start: a port out of range or taken, for instance."""
 
 
 class ExportRefused(BuildError):
@@ -284,10 +293,12 @@ def datasette_metadata(database: str = DATABASE) -> dict[str, Any]:
     }
 
 
-def make_datasette(database: Path) -> Datasette:
+def make_datasette(database: Path, allowed_hosts: tuple[str, ...] = ()) -> Datasette:
     """A Datasette serving an export read-only, with the generated metadata, plugin and templates.
 
-    Datasette names the database after the file's stem, and so does the metadata.
+    Datasette names the database after the file's stem, and so does the metadata.  Requests
+    whose Host header is not a loopback name or one of `allowed_hosts` are refused (a web page
+    on another site could otherwise reach 127.0.0.1 through DNS rebinding).
     """
     _require_extra()
     from datasette.app import Datasette
@@ -296,28 +307,42 @@ def make_datasette(database: Path) -> Datasette:
     from moroccodigital import explore_plugin
 
     if not pm.is_registered(explore_plugin):
-        pm.register(explore_plugin, name="moroccodigital-explore")
+        pm.register(explore_plugin, name=PLUGIN)
     templates = Path(str(resources.files("moroccodigital") / "templates"))
-    return Datasette(
-        immutables=[str(database)], metadata=datasette_metadata(database.stem), template_dir=str(templates)
-    )
+    metadata = datasette_metadata(database.stem)
+    metadata["plugins"] = {PLUGIN: {"allowed_hosts": [*LOOPBACK_HOSTS, *(h.lower() for h in allowed_hosts)]}}
+    return Datasette(immutables=[str(database)], metadata=metadata, template_dir=str(templates))
 
 
-def serve(port: int = 8001) -> None:
+def serve(port: int = 8001, allowed_hosts: tuple[str, ...] = ()) -> None:
     """Export to a temporary folder and serve it with Datasette on 127.0.0.1 until stopped.
 
-    uvicorn re-raises the signal that stopped it; SIGTERM is made to act like Ctrl-C, so that
-    either one unwinds through here and the temporary folder is removed.
+    The port is bound first, so that a port out of range or in use fails at once with a
+    `ServeError`, and the address is printed only once the socket listens (port 0 picks a free
+    one).  uvicorn re-raises the signal that stopped it; SIGTERM is made to act like Ctrl-C, so
+    that either one unwinds through here and the temporary folder is removed.
     """
     import uvicorn
 
+    if not 0 <= port <= 65535:
+        raise ServeError(f"port {port} does not exist: a port is a number from 0 to 65535")
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        listener.bind(("127.0.0.1", port))
+    except OSError as err:
+        listener.close()
+        raise ServeError(f"cannot listen on 127.0.0.1:{port}: {err.strerror or err}") from None
     previous = signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
-        with tempfile.TemporaryDirectory(prefix="moroccodigital-explore-") as folder:
-            datasette = make_datasette(export_sqlite(Path(folder) / f"{DATABASE}.db"))
+        with listener, tempfile.TemporaryDirectory(prefix="moroccodigital-explore-") as folder:
+            datasette = make_datasette(export_sqlite(Path(folder) / f"{DATABASE}.db"), allowed_hosts)
             asyncio.run(datasette.invoke_startup())
-            print(f"moroccodigital explorer: http://127.0.0.1:{port}/{DATABASE}", file=sys.stderr, flush=True)
-            uvicorn.run(datasette.app(), host="127.0.0.1", port=port, log_level="warning")
+            listener.listen(128)
+            bound = listener.getsockname()[1]
+            print(f"moroccodigital explorer: http://127.0.0.1:{bound}/{DATABASE}", file=sys.stderr, flush=True)
+            server = uvicorn.Server(uvicorn.Config(datasette.app(), log_level="warning"))
+            server.run(sockets=[listener])
     except KeyboardInterrupt:
         pass
     finally:

@@ -782,3 +782,35 @@ def test_a_refused_upload_names_what_was_already_uploaded(
     (data / "csv" / "datapackage.json").write_text(original)
     resumed = publish_ckan(site.url, org, data_dir=data, dataset=dataset, token_env=TOKEN_ENV)
     assert resumed.uploaded == ["csv/datapackage.json"]
+
+
+def _cli_publish(site: Site, org: str, dataset: str, token: str) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "moroccodigital", "publish", "ckan", "--url", site.url, "--org", org]
+    command += ["--dataset", dataset, "--data", str(ROOT / "data"), "--token-env", TOKEN_ENV]
+    return subprocess.run(command, capture_output=True, text=True, env={**os.environ, TOKEN_ENV: token})
+
+
+def test_an_unknown_token_is_refused_even_when_nothing_needs_sending(
+    site: Site, token: str, org: str
+) -> None:
+    dataset = f"unchanged-{uuid.uuid4().hex[:8]}"
+    assert _cli_publish(site, org, dataset, token).returncode == 0
+    unknown = f"{token[:-8]}{'A' * 8}" if not token.endswith("A" * 8) else f"{token[:-8]}{'B' * 8}"
+    refused = _cli_publish(site, org, dataset, unknown)
+    assert refused.returncode == 3, refused.stdout + refused.stderr
+    assert "does not accept the API token" in refused.stderr and "verified" not in refused.stdout
+    assert unknown not in refused.stderr and "Traceback" not in refused.stderr
+
+
+def test_a_token_without_editor_rights_is_told_apart_from_an_unknown_one(
+    site: Site, token: str, org: str
+) -> None:
+    dataset = f"rights-{uuid.uuid4().hex[:8]}"
+    assert _cli_publish(site, org, dataset, token).returncode == 0
+    user = f"reader-{uuid.uuid4().hex[:8]}"
+    site.api().action.user_create(name=user, email=f"{user}@example.invalid", password=secrets.token_urlsafe(16))
+    reader = site.api().action.api_token_create(user=user, name="tests")["token"]
+    refused = _cli_publish(site, org, dataset, reader)
+    assert refused.returncode == 4, refused.stdout + refused.stderr
+    assert f"may not create or update datasets in organization '{org}'" in refused.stderr
+    assert reader not in refused.stderr and "Traceback" not in refused.stderr
