@@ -188,7 +188,7 @@ def parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="NAME",
-        help="also answer requests for this host name (besides localhost, 127.0.0.1, [::1]), e.g. behind a proxy",
+        help="also answer requests for this host name, besides localhost, 127.0.0.1 and [::1]",
     )
     serve.set_defaults(run=_serve)
     publish = commands.add_parser("publish", help="publish the dataset to a data portal")

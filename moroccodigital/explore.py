@@ -340,7 +340,9 @@ def serve(port: int = 8001, allowed_hosts: tuple[str, ...] = ()) -> None:
             asyncio.run(datasette.invoke_startup())
             listener.listen(128)
             bound = listener.getsockname()[1]
-            print(f"moroccodigital explorer: http://127.0.0.1:{bound}/{DATABASE}", file=sys.stderr, flush=True)
+            print(
+                f"moroccodigital explorer: http://127.0.0.1:{bound}/{DATABASE}", file=sys.stderr, flush=True
+            )
             server = uvicorn.Server(uvicorn.Config(datasette.app(), log_level="warning"))
             server.run(sockets=[listener])
     except KeyboardInterrupt:

@@ -8,6 +8,7 @@ refused before Datasette sees them, and a search SQLite cannot parse is answered
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
@@ -135,7 +136,7 @@ async def search_problem(datasette: Any, scope: Scope) -> str | None:
             return f"The search {values[0]!r} has no words to search for."
         sql = f'select 1 from "{table}_fts" where "{column}" match :q limit 1'
         try:
-            await datasette.databases[database].execute_fn(lambda conn: conn.execute(sql, {"q": expression}).fetchall())
+            await datasette.databases[database].execute_fn(functools.partial(_try_match, sql, expression))
         except sqlite3.Error as err:
             return (
                 f"The search {values[0]!r} could not be understood ({err}). Words are searched as "
@@ -143,6 +144,10 @@ async def search_problem(datasette: Any, scope: Scope) -> str | None:
                 "(https://www.sqlite.org/fts5.html#full_text_query_syntax)."
             )
     return None
+
+
+def _try_match(sql: str, expression: str, conn: sqlite3.Connection) -> None:
+    conn.execute(sql, {"q": expression}).fetchall()
 
 
 async def _search_refused(datasette: Any, scope: Scope, send: Any, message: str) -> None:
@@ -154,7 +159,9 @@ async def _search_refused(datasette: Any, scope: Scope, send: Any, message: str)
         response = Response.json(info, status=400)
     else:
         template = datasette.jinja_env.select_template(["400.html", "error.html"])
-        context = dict(info, urls=datasette.urls, app_css_hash=datasette.app_css_hash(), menu_links=lambda: [])
+        context = dict(
+            info, urls=datasette.urls, app_css_hash=datasette.app_css_hash(), menu_links=lambda: []
+        )
         response = Response.html(await template.render_async(context), status=400)
     await response.asgi_send(send)
 
@@ -187,7 +194,7 @@ def extra_template_vars(
         return None
 
     async def evidence() -> dict[str, Any]:
-        from datasette.utils import tilde_encode, urlsafe_components  # type: ignore[import-untyped]
+        from datasette.utils import tilde_encode, urlsafe_components
 
         keys = urlsafe_components(request.url_vars["pks"])
         db = datasette.get_database(database)

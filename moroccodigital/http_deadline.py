@@ -10,6 +10,7 @@ brings) are used; requests is imported when a Deadline is made, not when this mo
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import threading
 import time
@@ -90,10 +91,8 @@ class Deadline:
         with self._lock:
             sockets = list(self._sockets)
         for sock in sockets:
-            try:
+            with contextlib.suppress(OSError):  # already closed, or never connected
                 sock.shutdown(socket.SHUT_RDWR)
-            except OSError:  # already closed, or never connected
-                pass
 
 
 def _watched_adapter(deadline: Deadline) -> Any:

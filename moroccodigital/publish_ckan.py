@@ -166,7 +166,12 @@ def token_pattern(token: str) -> re.Pattern[str]:
             parts.append(re.escape(ch))
             continue
         code = ord(ch)
-        forms = [re.escape(ch), f"%(?:25)*{code:02x}", f"u{code:04x}", f"&(?:amp;)*#(?:x0*{code:x}|0*{code});"]
+        forms = [
+            re.escape(ch),
+            f"%(?:25)*{code:02x}",
+            f"u{code:04x}",
+            f"&(?:amp;)*#(?:x0*{code:x}|0*{code});",
+        ]
         if ch in _NAMED:
             forms.append(f"&(?:amp;)*{_NAMED[ch]};")
         parts.append(f"\\\\*(?:{'|'.join(forms)})")
@@ -207,7 +212,10 @@ def _is_package(answer: Any) -> bool:
     if not all(_is_list_of_dicts(answer.get(key, [])) for key in ("resources", "tags", "extras")):
         return False
     return (
-        all(isinstance(r.get("id"), str) and isinstance(r.get("name", ""), str) for r in answer.get("resources", []))
+        all(
+            isinstance(r.get("id"), str) and isinstance(r.get("name", ""), str)
+            for r in answer.get("resources", [])
+        )
         and all(isinstance(t.get("name"), str) for t in answer.get("tags", []))
         and all(isinstance(e.get("key"), str) and "value" in e for e in answer.get("extras", []))
     )
@@ -271,8 +279,10 @@ class _Session:
             answer = json.loads(response.content)
         except ValueError:
             answer = None
-        if not isinstance(answer, dict) or not isinstance(answer.get("success"), bool) or (
-            answer["success"] and "result" not in answer
+        if (
+            not isinstance(answer, dict)
+            or not isinstance(answer.get("success"), bool)
+            or (answer["success"] and "result" not in answer)
         ):
             kind = response.headers.get("Content-Type", "no content type")
             text = self._excerpt(response.content.decode("utf-8", "replace"), 80)
@@ -332,7 +342,12 @@ class _Session:
                 raise self._fail(step, f"the portal refused it: {refusal}") from None
             except errors.NotFound as err:
                 raise self._fail(step, f"not found: {self._excerpt(str(err))}") from None
-            except (OSError, requests.RequestException, errors.CKANAPIError, errors.ServerIncompatibleError) as err:
+            except (
+                OSError,
+                requests.RequestException,
+                errors.CKANAPIError,
+                errors.ServerIncompatibleError,
+            ) as err:
                 raise self._fail(step, self._excerpt(f"{type(err).__name__}: {err}")) from None
 
     def call(self, action: str, files: dict[str, Any] | None = None, /, **data: Any) -> Any:

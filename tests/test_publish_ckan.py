@@ -323,7 +323,9 @@ def test_5xx_answers_are_retried_with_backoff(monkeypatch: pytest.MonkeyPatch) -
 
 # --- against small local servers: echoed tokens, malformed answers, trickling answers ----------
 
-ECHO_TOKEN = "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(60)) + "'\"\\/%&+<a=b"
+ECHO_TOKEN = (
+    "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(60)) + "'\"\\/%&+<a=b"
+)
 """72 characters with quotes, a backslash and characters that URL, JSON and HTML encodings change."""
 
 
@@ -343,7 +345,8 @@ def _echo_forms(token: str) -> list[str]:
 def _leaked(token: str, text: str, window: int = 8) -> list[str]:
     """Every `window`-character piece of any form of the token that `text` contains."""
     return sorted(
-        {f[i : i + window] for f in _echo_forms(token) for i in range(len(f) - window + 1)} & _pieces(text, window)
+        {f[i : i + window] for f in _echo_forms(token) for i in range(len(f) - window + 1)}
+        & _pieces(text, window)
     )
 
 
@@ -458,7 +461,9 @@ def test_a_token_the_portal_echoes_is_redacted_in_every_form_before_the_message_
     monkeypatch.setenv(TOKEN_ENV, ECHO_TOKEN)
     steps: list[str] = []
     with fake_portal(_echoing(kind)) as url, pytest.raises(PublishError) as caught:
-        publish_ckan(url, "org", data_dir=ROOT / "data", token_env=TOKEN_ENV, backoff=0.01, progress=steps.append)
+        publish_ckan(
+            url, "org", data_dir=ROOT / "data", token_env=TOKEN_ENV, backoff=0.01, progress=steps.append
+        )
     printed = str(caught.value) + "".join(steps)
     assert "[token]" in printed
     assert _leaked(ECHO_TOKEN, printed) == []
@@ -467,7 +472,10 @@ def test_a_token_the_portal_echoes_is_redacted_in_every_form_before_the_message_
 def test_an_unknown_token_is_told_apart_from_missing_rights(monkeypatch: pytest.MonkeyPatch) -> None:
     refused = (403, "application/json", b'{"success": false, "error": {"__type": "Authorization Error"}}')
     monkeypatch.setenv(TOKEN_ENV, SENTINEL)
-    with fake_portal(_portal_of("org", am_following_group=refused)) as url, pytest.raises(TokenRejected) as bad:
+    with (
+        fake_portal(_portal_of("org", am_following_group=refused)) as url,
+        pytest.raises(TokenRejected) as bad,
+    ):
         publish_ckan(url, "org", data_dir=ROOT / "data", token_env=TOKEN_ENV)
     with fake_portal(_portal_of("another-org")) as url, pytest.raises(NotPermitted) as weak:
         publish_ckan(url, "org", data_dir=ROOT / "data", token_env=TOKEN_ENV)
@@ -478,10 +486,21 @@ def test_an_unknown_token_is_told_apart_from_missing_rights(monkeypatch: pytest.
 
 @pytest.mark.parametrize("token", ["abc\u20acdef", "\u0645\u0641\u062a\u0627\u062d-token", "caf\u00e9"])
 def test_a_token_outside_printable_ascii_gets_a_one_line_message(token: str) -> None:
-    command = [sys.executable, "-m", "moroccodigital", "publish", "ckan", "--url", f"http://127.0.0.1:{_free_port()}"]
+    command = [
+        sys.executable,
+        "-m",
+        "moroccodigital",
+        "publish",
+        "ckan",
+        "--url",
+        f"http://127.0.0.1:{_free_port()}",
+    ]
     command += ["--org", "org", "--data", str(ROOT / "data"), "--token-env", TOKEN_ENV]
     result = subprocess.run(
-        command, capture_output=True, text=True, env={**os.environ, TOKEN_ENV: token, "PYTHONIOENCODING": "utf-8"}
+        command,
+        capture_output=True,
+        text=True,
+        env={**os.environ, TOKEN_ENV: token, "PYTHONIOENCODING": "utf-8"},
     )
     assert result.returncode == 3, result.stderr
     assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
@@ -520,7 +539,7 @@ def _publish_in_time(seconds: float, **kwargs: Any) -> BaseException | None:
         try:
             publish_ckan(**kwargs)
             outcome.append(None)
-        except BaseException as err:  # noqa: BLE001 - handed to the test
+        except BaseException as err:  # handed to the test
             outcome.append(err)
 
     worker = threading.Thread(target=run, daemon=True)
@@ -808,7 +827,9 @@ def test_a_token_without_editor_rights_is_told_apart_from_an_unknown_one(
     dataset = f"rights-{uuid.uuid4().hex[:8]}"
     assert _cli_publish(site, org, dataset, token).returncode == 0
     user = f"reader-{uuid.uuid4().hex[:8]}"
-    site.api().action.user_create(name=user, email=f"{user}@example.invalid", password=secrets.token_urlsafe(16))
+    site.api().action.user_create(
+        name=user, email=f"{user}@example.invalid", password=secrets.token_urlsafe(16)
+    )
     reader = site.api().action.api_token_create(user=user, name="tests")["token"]
     refused = _cli_publish(site, org, dataset, reader)
     assert refused.returncode == 4, refused.stdout + refused.stderr
