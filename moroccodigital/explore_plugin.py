@@ -9,6 +9,7 @@ refused before Datasette sees them, and a search SQLite cannot parse is answered
 from __future__ import annotations
 
 import functools
+import re
 import sqlite3
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
@@ -166,15 +167,35 @@ async def _search_refused(datasette: Any, scope: Scope, send: Any, message: str)
     await response.asgi_send(send)
 
 
+FTS5_OPERATORS = re.compile(r"\b(AND|OR|NOT|NEAR)\b")
+"""FTS5's operators, which it knows only in capitals; the normaliser lower-cases Latin letters."""
+
+
 def normalized_query(query: bytes) -> bytes:
-    """The query string with every search value normalised and every other parameter as it was."""
+    """The query string with every search value normalised and every other parameter as it was.
+
+    In `_searchmode=raw` the FTS5 operators are kept as written, so that `A OR B` stays a query.
+    """
     pairs = parse_qsl(query.decode("utf-8", "replace"), keep_blank_values=True)
+    raw = ("_searchmode", "raw") in pairs
     return urlencode(
         [
-            (key, normalize_arabic(value) if key.startswith("_search") and key != "_searchmode" else value)
+            (
+                key,
+                _normalized_search(value, raw)
+                if key.startswith("_search") and key != "_searchmode"
+                else value,
+            )
             for key, value in pairs
         ]
     ).encode("ascii")
+
+
+def _normalized_search(value: str, raw: bool) -> str:
+    if not raw:
+        return normalize_arabic(value)
+    parts = FTS5_OPERATORS.split(value)  # odd positions hold the operators
+    return "".join(part if i % 2 else normalize_arabic(part) for i, part in enumerate(parts))
 
 
 @hookimpl

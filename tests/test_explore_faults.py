@@ -177,7 +177,9 @@ def test_serve_on_a_port_in_use_says_so_and_prints_no_address() -> None:
 
 
 def test_serve_prints_its_address_once_it_listens_there(tmp_path: Path) -> None:
-    server = _serve("--port", "0", env={**os.environ, "TMPDIR": str(tmp_path)})
+    server = _serve(
+        "--port", "0", "--allow-host", "explorer.example", env={**os.environ, "TMPDIR": str(tmp_path)}
+    )
     try:
         assert server.stderr is not None
         line = server.stderr.readline()
@@ -191,6 +193,24 @@ def test_serve_prints_its_address_once_it_listens_there(tmp_path: Path) -> None:
         conn.request("GET", f"/{DB}/events.json", headers={"Host": f"rebound.example:{port}"})
         assert conn.getresponse().status == 400  # DNS rebinding: the name resolves here, but is refused
         conn.close()
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        conn.request("GET", f"/{DB}/events.json", headers={"Host": f"explorer.example:{port}"})
+        assert conn.getresponse().status == 200  # the name given with --allow-host
+        conn.close()
     finally:
         code = explore_server.stop(server)  # type: ignore[arg-type]
     assert code == 0
+
+
+def _actors(instance: Datasette, search: str, mode: str = "") -> set[str]:
+    params = {"_search": search, "_shape": "array", "_size": "max", **({"_searchmode": mode} if mode else {})}
+    answer = asyncio.run(instance.client.get(f"/{DB}/actors.json", params=params))
+    assert answer.status_code == 200, answer.text[:300]
+    return {row["actor_id"] for row in answer.json()}
+
+
+def test_raw_searches_keep_their_fts5_operators(datasette: Datasette) -> None:
+    evans, ustda, gretchen = (_actors(datasette, word) for word in ("ايفانز", "USTDA", "غريتشن"))
+    assert evans and ustda and gretchen and not evans & ustda
+    assert _actors(datasette, "ايفانز OR USTDA", "raw") == evans | ustda
+    assert _actors(datasette, "(ايفانز OR USTDA) NOT غريتشن", "raw") == (evans | ustda) - gretchen
