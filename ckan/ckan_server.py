@@ -46,13 +46,25 @@ class ServerError(RuntimeError):
     """A step of the set-up failed; the message names it and the log to read."""
 
 
-def _run(cmd: list[str], log: Path, *, user: str | None = None, env: dict[str, str] | None = None) -> str:
-    """Run a set-up step, appending its stderr to a log; its stdout (it may hold a token) is returned."""
+def _run(
+    cmd: list[str],
+    log: Path,
+    *,
+    user: str | None = None,
+    env: dict[str, str] | None = None,
+    umask: int = -1,
+) -> str:
+    """Run a set-up step, appending its stderr to a log; its stdout (it may hold a token) is returned.
+
+    `umask` (e.g. 0o077) applies to the files the step creates.
+    """
     if user:
         cmd = ["runuser", "-u", user, "--", *cmd]
     # key=value arguments carry passwords and database URLs: only their keys are shown.
     shown = " ".join(arg.split("=")[0] + "=…" if "=" in arg else arg for arg in cmd[:8])
-    result = subprocess.run(cmd, capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL)
+    result = subprocess.run(
+        cmd, capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL, umask=umask
+    )
     with log.open("a") as handle:
         handle.write(f"$ {shown}\n{result.stderr}\n")
     if result.returncode != 0:
@@ -220,10 +232,12 @@ def start_redis(state: Path, log: Path) -> int:
 
 
 def configure_ckan(ckan: Path, state: Path, db_url: str, redis_port: int, port: int, log: Path) -> Path:
+    """ckan.ini, readable by its owner only: it holds the secret that signs API tokens."""
     ini = state / "ckan.ini"
     storage = state / "storage"
     storage.mkdir()
-    _run([str(ckan), "generate", "config", str(ini)], log)
+    _run([str(ckan), "generate", "config", str(ini)], log, umask=0o077)
+    ini.chmod(0o600)  # in case the command set a mode of its own
     # config-tool without -c: with -c it loads the app against a default database first.
     _run(
         [
@@ -238,6 +252,7 @@ def configure_ckan(ckan: Path, state: Path, db_url: str, redis_port: int, port: 
             "ckan.plugins=pgsearch",
         ],
         log,
+        umask=0o077,
     )
     _run([str(ckan), "-c", str(ini), "db", "init"], log)
     return ini

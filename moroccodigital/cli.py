@@ -42,9 +42,9 @@ def _export(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     from moroccodigital.explore.app import serve
 
-    if not 0 < args.port < 65536:
-        raise UsageError(f"--port {args.port} is not a TCP port (1-65535)")
-    serve(port=args.port, data=_data(args))
+    if not 0 <= args.port < 65536:
+        raise UsageError(f"--port {args.port} is not a TCP port (0-65535; 0 picks a free one)")
+    serve(port=args.port, data=_data(args), allowed_hosts=tuple(args.allow_host))
     return 0
 
 
@@ -60,6 +60,8 @@ def _publish_ckan(args: argparse.Namespace) -> int:
         token_env=args.token_env,
         with_texts=args.with_texts,
         progress=lambda step: print(f"publish: {step}", file=sys.stderr),
+        request_deadline=args.request_deadline,
+        run_deadline=args.run_deadline,
     )
     print(report.summary())
     return 0
@@ -199,6 +201,13 @@ def parser() -> argparse.ArgumentParser:
     )
     serve.add_argument("--port", type=int, default=8001, help="port on 127.0.0.1 (default: 8001)")
     _add_data(serve)
+    serve.add_argument(
+        "--allow-host",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="also answer requests for this host name, besides localhost, 127.0.0.1 and [::1]",
+    )
     serve.set_defaults(run=_serve)
     publish = commands.add_parser("publish", help="publish the dataset to a data portal")
     portals = publish.add_subparsers(dest="portal", required=True)
@@ -221,6 +230,20 @@ def parser() -> argparse.ArgumentParser:
         help="also upload the article texts (their publishers' copyright)",
     )
     ckan.add_argument("--dry-run", action="store_true", help="print the plan and touch no network")
+    ckan.add_argument(
+        "--request-deadline",
+        type=float,
+        default=300.0,
+        metavar="SECONDS",
+        help="give up on a request (and retry it) after this long (default: %(default)g)",
+    )
+    ckan.add_argument(
+        "--run-deadline",
+        type=float,
+        default=3600.0,
+        metavar="SECONDS",
+        help="stop the whole publication after this long (default: %(default)g)",
+    )
     ckan.set_defaults(run=_publish_ckan)
     codebook = commands.add_parser(
         "codebook", help="write docs/codebook.md from the models, the built data and docs/coding_rules.md"

@@ -11,7 +11,9 @@ therefore always means a bug.  Exit codes:
 | 3 | an optional extra is not installed (the message is the one `pip install` line) |
 | 4 | an output was refused (would overwrite, write through a link, or write into a data package) |
 | 5 | the data or the project is not there or not intact (missing, altered, not a checkout) |
-| 6 | a remote service failed or refused (a portal's address, token or answer) |
+| 6 | a remote service failed, refused or answered something unusable (a portal, a deadline) |
+| 7 | the portal does not know the API token |
+| 8 | the token's user may not write datasets in the organization |
 | 130 | interrupted (Ctrl-C) |
 """
 

@@ -8,9 +8,11 @@ replaces still exist, and datasets are indexed, found by organization, and hidde
 from __future__ import annotations
 
 import re
+import stat
 import subprocess
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import ckanapi  # type: ignore[import-untyped]
@@ -182,3 +184,9 @@ def test_dataset_and_organization_pages_render(site: Site, orgs: dict[str, Any])
         response = requests.get(site.url + path, timeout=30)
         assert response.status_code == 200, path
         assert orgs["a"]["public"]["title"] in response.text, path
+
+
+def test_the_config_holding_the_token_signing_secret_is_readable_by_its_owner_only(site: Site) -> None:
+    ini = Path(site.info["ckan_ini"])
+    assert re.search(r"^SECRET_KEY = \S+", ini.read_text(), re.MULTILINE)  # signs the API tokens
+    assert stat.S_IMODE(ini.stat().st_mode) == 0o600

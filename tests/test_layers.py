@@ -50,8 +50,8 @@ ORDER: dict[str, tuple[str, ...]] = {
         "scan_dask",
     ),
     "dataset": ("datapackage", "metadata", "verify", "loaders", "build", "summary"),
-    "publish": ("export", "ckan_plan", "ckan"),
-    "explore": ("text", "plugin", "app"),
+    "publish": ("export", "http_deadline", "ckan_plan", "ckan"),
+    "explore": ("text", "names", "plugin", "app"),
     "docsgen": ("plotting", "network", "figures", "codebook"),
 }
 """Inside a stage, the order data passes through its modules: a module imports only earlier ones."""

@@ -10,16 +10,22 @@ in anything printed, raised or logged.
 from __future__ import annotations
 
 import hashlib
+import html
 import http.server
 import json
 import os
+import secrets
 import shutil
 import socket
+import string
 import subprocess
 import sys
 import threading
+import time
+import urllib.parse
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,7 +35,7 @@ from ckan_site import Site, running_site
 from helpers import ROOT
 
 from moroccodigital.curation.texts import sha256_file
-from moroccodigital.publish.ckan import PublishError, PublishReport, publish_ckan
+from moroccodigital.publish.ckan import NotPermitted, PublishError, PublishReport, TokenRejected, publish_ckan
 from moroccodigital.publish.ckan_plan import ckan_metadata, files_to_publish, plan_publication, validate_url
 
 TOKEN_ENV = "MOROCCODIGITAL_TEST_CKAN_TOKEN"
@@ -278,7 +284,7 @@ def test_refused_connections_are_retried_then_reported(monkeypatch: pytest.Monke
             progress=steps.append,
         )
     message = str(caught.value)
-    assert "looking the dataset up" in message and "gave up after 3 attempts" in message
+    assert "checking the API token" in message and "gave up after 3 attempts" in message
     assert "already uploaded: nothing" in message
     assert sum("retrying" in s for s in steps) == 2
     assert SENTINEL not in message + "".join(steps)
@@ -311,8 +317,282 @@ def test_5xx_answers_are_retried_with_backoff(monkeypatch: pytest.MonkeyPatch) -
     finally:
         server.shutdown()
         server.server_close()
-    assert len(hits) == 3 and all("package_show" in h for h in hits)
+    assert len(hits) == 3 and all("am_following_group" in h for h in hits)
     assert SENTINEL not in str(caught.value)
+
+
+# --- against small local servers: echoed tokens, malformed answers, trickling answers ----------
+
+ECHO_TOKEN = (
+    "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(60)) + "'\"\\/%&+<a=b"
+)
+"""72 characters with quotes, a backslash and characters that URL, JSON and HTML encodings change."""
+
+
+def _echo_forms(token: str) -> list[str]:
+    """The forms a server or a library may print a token in, worked out here independently."""
+    return [
+        token,
+        token.replace("\\", "\\\\").replace("'", "\\'"),
+        json.dumps(token)[1:-1],
+        json.dumps(token)[1:-1].replace("\\", "\\\\"),
+        urllib.parse.quote(token, safe=""),
+        urllib.parse.quote_plus(token),
+        html.escape(token),
+    ]
+
+
+def _leaked(token: str, text: str, window: int = 8) -> list[str]:
+    """Every `window`-character piece of any form of the token that `text` contains."""
+    return sorted(
+        {f[i : i + window] for f in _echo_forms(token) for i in range(len(f) - window + 1)}
+        & _pieces(text, window)
+    )
+
+
+def _pieces(text: str, window: int) -> set[str]:
+    return {text[i : i + window] for i in range(len(text) - window + 1)}
+
+
+Answer = tuple[int, str, bytes]
+"""HTTP status, content type and body of one answer of a fake portal."""
+
+
+@contextmanager
+def fake_portal(answer: Callable[[str, str], Answer], trickle: str = "", every: float = 0.0) -> Iterator[str]:
+    """A tiny HTTP server on 127.0.0.1 whose answer to each action is `answer(action, token)`.
+
+    With `trickle` ("status" or "body") it sends that part of each answer one byte at a time,
+    `every` seconds apart, until the client hangs up or the server stops.
+    """
+    stop = threading.Event()
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def _answer(self) -> None:
+            length = int(self.headers.get("Content-Length") or 0)
+            self.rfile.read(length)
+            action = urllib.parse.urlsplit(self.path).path.rsplit("/", 1)[-1]
+            status, kind, body = answer(action, self.headers.get("Authorization", ""))
+            head = (
+                f"HTTP/1.1 {status} X\r\nContent-Type: {kind}\r\nContent-Length: {len(body)}\r\n\r\n"
+            ).encode()
+            slow = head if trickle == "status" else body if trickle == "body" else b""
+            fast = body if trickle == "status" else head if trickle == "body" else head + body
+            try:
+                if trickle == "body":
+                    self.wfile.write(fast)
+                for byte in slow:
+                    if stop.wait(every):
+                        return
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+                if trickle != "body":
+                    self.wfile.write(fast)
+            except OSError:  # the client gave up
+                return
+
+        do_GET = do_POST = _answer
+
+        def log_message(self, *args: Any) -> None:
+            return None
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        stop.set()
+        server.shutdown()
+        server.server_close()
+
+
+def _ckan_json(result: Any) -> Answer:
+    return 200, "application/json", json.dumps({"success": True, "result": result}).encode()
+
+
+def _portal_of(org: str, **answers: Answer) -> Callable[[str, str], Answer]:
+    """A portal that accepts any token, lets it edit `org`, and answers `answers` where given."""
+    usual = {
+        "am_following_group": _ckan_json(False),
+        "organization_list_for_user": _ckan_json([{"name": org}]),
+    }
+
+    def answer(action: str, token: str) -> Answer:
+        return {**usual, **answers}.get(action, (404, "text/plain", b"no such action"))
+
+    return answer
+
+
+def _echoing(kind: str) -> Callable[[str, str], Answer]:
+    """A portal that answers package_show (or _create) with an error that repeats the token it got.
+
+    The text is every form of the token back to back, many times over, so that wherever a
+    message is cut, the cut falls inside one of them.
+    """
+
+    absent = (404, "application/json", b'{"success": false, "error": {"__type": "Not Found Error"}}')
+    usual = _portal_of("org", package_show=absent)
+    echoing = "package_create" if kind == "not-found" else "package_show"
+
+    def answer(action: str, token: str) -> Answer:
+        if action != echoing:
+            return usual(action, token)
+        echoed = "".join(_echo_forms(token)) * 12
+        if kind == "html":
+            return 400, "text/html", f"<html><body><p>Bad token {echoed}</p></body></html>".encode()
+        error: dict[str, Any] = {
+            "unknown-error": {"__type": "Integrity Error", "message": echoed},
+            "validation": {"__type": "Validation Error", "token": [echoed]},
+            "not-found": {"__type": "Not Found Error", "message": f"Not found: {echoed}"},
+        }[kind]
+        status = {"unknown-error": 400, "validation": 409, "not-found": 404}[kind]
+        return status, "application/json", json.dumps({"success": False, "error": error}).encode()
+
+    return answer
+
+
+@pytest.mark.parametrize("kind", ["html", "unknown-error", "validation", "not-found"])
+def test_a_token_the_portal_echoes_is_redacted_in_every_form_before_the_message_is_cut(
+    monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    monkeypatch.setenv(TOKEN_ENV, ECHO_TOKEN)
+    steps: list[str] = []
+    with fake_portal(_echoing(kind)) as url, pytest.raises(PublishError) as caught:
+        publish_ckan(
+            url, "org", data_dir=ROOT / "data", token_env=TOKEN_ENV, backoff=0.01, progress=steps.append
+        )
+    printed = str(caught.value) + "".join(steps)
+    assert "[token]" in printed
+    assert _leaked(ECHO_TOKEN, printed) == []
+
+
+def test_an_unknown_token_is_told_apart_from_missing_rights(monkeypatch: pytest.MonkeyPatch) -> None:
+    refused = (403, "application/json", b'{"success": false, "error": {"__type": "Authorization Error"}}')
+    monkeypatch.setenv(TOKEN_ENV, SENTINEL)
+    with (
+        fake_portal(_portal_of("org", am_following_group=refused)) as url,
+        pytest.raises(TokenRejected) as bad,
+    ):
+        publish_ckan(url, "org", data_dir=ROOT / "data", token_env=TOKEN_ENV)
+    with fake_portal(_portal_of("another-org")) as url, pytest.raises(NotPermitted) as weak:
+        publish_ckan(url, "org", data_dir=ROOT / "data", token_env=TOKEN_ENV)
+    assert "does not accept the API token" in str(bad.value)
+    assert "may not create or update datasets in organization 'org'" in str(weak.value)
+    assert (bad.value.exit_code, weak.value.exit_code) == (7, 8)
+
+
+@pytest.mark.parametrize("token", ["abc\u20acdef", "\u0645\u0641\u062a\u0627\u062d-token", "caf\u00e9"])
+def test_a_token_outside_printable_ascii_gets_a_one_line_message(token: str) -> None:
+    command = [
+        sys.executable,
+        "-m",
+        "moroccodigital",
+        "publish",
+        "ckan",
+        "--url",
+        f"http://127.0.0.1:{_free_port()}",
+    ]
+    command += ["--org", "org", "--data", str(ROOT / "data"), "--token-env", TOKEN_ENV]
+    result = subprocess.run(
+        command,
+        capture_output=True,
+        text=True,
+        env={**os.environ, TOKEN_ENV: token, "PYTHONIOENCODING": "utf-8"},
+    )
+    assert result.returncode == 7, result.stderr
+    assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert "copy it again" in result.stderr and token not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("answer", "says"),
+    [
+        ((200, "text/html", b"<html><body>Welcome to our portal</body></html>"), "is not CKAN's JSON"),
+        ((200, "application/json", b'{"success": true, "result": {"id": "x", "resou'), "is not CKAN's JSON"),
+        ((200, "application/json", b'{"success": true}'), "is not CKAN's JSON"),
+        ((200, "application/json", b'["success", true]'), "is not CKAN's JSON"),
+        (_ckan_json([]), "package_show is not a dataset"),
+        (_ckan_json({"id": "x", "resources": "none"}), "package_show is not a dataset"),
+        (_ckan_json({"id": "x", "organization": "org", "resources": []}), "package_show is not a dataset"),
+        (_ckan_json({"id": "x", "resources": [{"name": "a"}]}), "package_show is not a dataset"),
+    ],
+    ids=["html", "truncated-json", "no-result", "json-list", "list", "resources-text", "org-text", "no-id"],
+)
+def test_a_malformed_answer_stops_with_a_message_not_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, answer: Answer, says: str
+) -> None:
+    monkeypatch.setenv(TOKEN_ENV, SENTINEL)
+    with fake_portal(_portal_of("org", package_show=answer)) as url, pytest.raises(PublishError) as caught:
+        publish_ckan(url, "org", data_dir=ROOT / "data", token_env=TOKEN_ENV, backoff=0.01)
+    first_line = str(caught.value).splitlines()[0]
+    assert "failed while looking the dataset up" in first_line and says in first_line
+
+
+def _publish_in_time(seconds: float, **kwargs: Any) -> BaseException | None:
+    """Run publish_ckan in a thread and return what it raised, failing if it is still running."""
+    outcome: list[BaseException | None] = []
+
+    def run() -> None:
+        try:
+            publish_ckan(**kwargs)
+            outcome.append(None)
+        except BaseException as err:  # handed to the test
+            outcome.append(err)
+
+    worker = threading.Thread(target=run, daemon=True)
+    began = time.monotonic()
+    worker.start()
+    worker.join(seconds)
+    assert outcome, f"publish_ckan was still running after {time.monotonic() - began:.0f} s"
+    return outcome[0]
+
+
+@pytest.mark.parametrize("trickle", ["status", "body"])
+def test_a_trickling_portal_meets_the_request_deadline_and_each_retry_too(
+    monkeypatch: pytest.MonkeyPatch, trickle: str
+) -> None:
+    monkeypatch.setenv(TOKEN_ENV, SENTINEL)
+    steps: list[str] = []
+    with fake_portal(_portal_of("org"), trickle=trickle, every=0.1) as url:
+        began = time.monotonic()
+        err = _publish_in_time(
+            30, url=url, org="org", data_dir=ROOT / "data", token_env=TOKEN_ENV, retries=2, backoff=0.01,
+            request_deadline=0.5, run_deadline=20, progress=steps.append,
+        )  # fmt: skip
+        took = time.monotonic() - began
+    assert isinstance(err, PublishError)
+    assert "request deadline of 0.5 s" in str(err) and "gave up after 2 attempts" in str(err)
+    assert sum("retrying" in s for s in steps) == 1
+    assert took < 2 * 0.5 + 2
+
+
+def test_a_trickling_portal_meets_the_run_deadline(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(TOKEN_ENV, SENTINEL)
+    with fake_portal(_portal_of("org"), trickle="body", every=0.1) as url:
+        began = time.monotonic()
+        err = _publish_in_time(
+            30, url=url, org="org", data_dir=ROOT / "data", token_env=TOKEN_ENV, retries=100, backoff=0.01,
+            request_deadline=0.4, run_deadline=1.5,
+        )  # fmt: skip
+        took = time.monotonic() - began
+    assert isinstance(err, PublishError)
+    assert "deadline of 1.5 s" in str(err)
+    assert took < 1.5 + 2
+
+
+def test_cli_deadlines_are_set_on_the_command_line() -> None:
+    with fake_portal(_portal_of("org"), trickle="status", every=0.1) as url:
+        command = [sys.executable, "-m", "moroccodigital", "publish", "ckan", "--url", url, "--org", "org"]
+        command += ["--data", str(ROOT / "data"), "--token-env", TOKEN_ENV]
+        command += ["--request-deadline", "0.3", "--run-deadline", "1"]
+        result = subprocess.run(
+            command, capture_output=True, text=True, env={**os.environ, TOKEN_ENV: SENTINEL}, timeout=60
+        )
+    assert result.returncode == 6
+    assert "deadline of 1 s" in result.stderr and "Traceback" not in result.stderr
 
 
 # --- against a real CKAN -----------------------------------------------------------------------
@@ -469,7 +749,7 @@ def test_cli_publishes_and_never_prints_the_token(site: Site, token: str, org: s
     assert published.returncode == 0, published.stderr
     assert f"/dataset/{dataset}: dataset created" in published.stdout
     refused = cli("no-such-org")
-    assert refused.returncode == 1
+    assert refused.returncode == 6
     assert "publish: publishing to" in refused.stderr and "no-such-org" in refused.stderr
     assert "Traceback" not in refused.stderr
     for run in (published, refused):
@@ -521,3 +801,37 @@ def test_a_refused_upload_names_what_was_already_uploaded(
     (data / "csv" / "datapackage.json").write_text(original)
     resumed = publish_ckan(site.url, org, data_dir=data, dataset=dataset, token_env=TOKEN_ENV)
     assert resumed.uploaded == ["csv/datapackage.json"]
+
+
+def _cli_publish(site: Site, org: str, dataset: str, token: str) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "moroccodigital", "publish", "ckan", "--url", site.url, "--org", org]
+    command += ["--dataset", dataset, "--data", str(ROOT / "data"), "--token-env", TOKEN_ENV]
+    return subprocess.run(command, capture_output=True, text=True, env={**os.environ, TOKEN_ENV: token})
+
+
+def test_an_unknown_token_is_refused_even_when_nothing_needs_sending(
+    site: Site, token: str, org: str
+) -> None:
+    dataset = f"unchanged-{uuid.uuid4().hex[:8]}"
+    assert _cli_publish(site, org, dataset, token).returncode == 0
+    unknown = f"{token[:-8]}{'A' * 8}" if not token.endswith("A" * 8) else f"{token[:-8]}{'B' * 8}"
+    refused = _cli_publish(site, org, dataset, unknown)
+    assert refused.returncode == 7, refused.stdout + refused.stderr
+    assert "does not accept the API token" in refused.stderr and "verified" not in refused.stdout
+    assert unknown not in refused.stderr and "Traceback" not in refused.stderr
+
+
+def test_a_token_without_editor_rights_is_told_apart_from_an_unknown_one(
+    site: Site, token: str, org: str
+) -> None:
+    dataset = f"rights-{uuid.uuid4().hex[:8]}"
+    assert _cli_publish(site, org, dataset, token).returncode == 0
+    user = f"reader-{uuid.uuid4().hex[:8]}"
+    site.api().action.user_create(
+        name=user, email=f"{user}@example.invalid", password=secrets.token_urlsafe(16)
+    )
+    reader = site.api().action.api_token_create(user=user, name="tests")["token"]
+    refused = _cli_publish(site, org, dataset, reader)
+    assert refused.returncode == 8, refused.stdout + refused.stderr
+    assert f"may not create or update datasets in organization '{org}'" in refused.stderr
+    assert reader not in refused.stderr and "Traceback" not in refused.stderr

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import importlib.util
 import signal
+import socket
 import sys
 import tempfile
 from collections import defaultdict
@@ -23,7 +24,17 @@ from typing import TYPE_CHECKING, Any
 
 from moroccodigital.dataset.loaders import Dataset, installed
 from moroccodigital.dataset.loaders import open as open_dataset
-from moroccodigital.errors import BuildError, MissingExtra, Problem
+from moroccodigital.errors import BuildError, Error, MissingExtra, Problem
+from moroccodigital.explore.names import (
+    ALIAS_COLUMN,
+    APPLICATION_ID,
+    DATABASE,
+    LOOPBACK_HOSTS,
+    PASSAGE_COLUMN,
+    PLUGIN,
+    SEARCH_COLUMNS,
+    SQLITE_HEADER,
+)
 from moroccodigital.explore.text import normalize_arabic
 from moroccodigital.safewrite import UnsafeOutput, atomic_path, check_output
 
@@ -31,29 +42,6 @@ if TYPE_CHECKING:
     import sqlite_utils
     from datasette.app import Datasette  # type: ignore[import-untyped]
 
-DATABASE = "moroccodigital"
-"""The database's name in Datasette (and the file name `serve` gives it)."""
-APPLICATION_ID = 0x4D444947
-"""SQLite `application_id` ("MDIG") that marks a file as this package's export, safe to replace."""
-SQLITE_HEADER = b"SQLite format 3\x00"
-
-SEARCH_COLUMNS: dict[str, tuple[str, ...]] = {
-    "sources": ("headline", "byline"),
-    "actors": ("name_en", "name_ar", "name_fr", "acronym", "description"),
-    "aliases": ("alias_ar",),
-    "roles": ("title_ar", "title_en"),
-    "places": ("name_en", "name_ar"),
-    "initiatives": ("name_en", "name_ar", "description"),
-    "events": ("title_en", "summary_en"),
-    "agreements": ("title_en", "purpose_en"),
-    "targets": ("indicator_en", "value_text", "deadline_text", "note"),
-    "evidence": ("quote", "gloss_en"),
-}
-"""Columns indexed for full-text search, per table (the FTS table is `<table>_fts`)."""
-ALIAS_COLUMN = "aliases"
-"""Extra search column of actors: every Arabic surface form of the actor, so variants find it."""
-PASSAGE_COLUMN = "passages"
-"""Extra search column of the tables with no Arabic text of their own: their evidence quotes."""
 PASSAGE_TABLES = ("events", "agreements", "targets")
 
 FACETS: dict[str, list[str]] = {
@@ -85,6 +73,13 @@ LABELS: dict[str, str] = {
 """Column Datasette shows in place of an id wherever a foreign key points at the table."""
 
 _SQLITE_TYPES: dict[str, type] = {"string": str, "integer": int, "number": float, "boolean": int, "date": str}
+
+
+class ServeError(Error):
+    """The explorer cannot start: a port out of range or taken, for instance."""
+
+    code = "serve-failed"
+    exit_code = 5
 
 
 class ExportRefused(BuildError):
@@ -253,10 +248,14 @@ def datasette_metadata(database: str = DATABASE, ds: Dataset | None = None) -> d
     }
 
 
-def make_datasette(database: Path, data: Path | None = None) -> Datasette:
+def make_datasette(
+    database: Path, data: Path | None = None, allowed_hosts: tuple[str, ...] = ()
+) -> Datasette:
     """A Datasette serving an export read-only, with the generated metadata, plugin and templates.
 
-    Datasette names the database after the file's stem, and so does the metadata.
+    Datasette names the database after the file's stem, and so does the metadata.  Requests
+    whose Host header is not a loopback name or one of `allowed_hosts` are refused (a web page
+    on another site could otherwise reach 127.0.0.1 through DNS rebinding).
     """
     _require_extra()
     from datasette.app import Datasette
@@ -265,30 +264,45 @@ def make_datasette(database: Path, data: Path | None = None) -> Datasette:
     from moroccodigital.explore import plugin as explore_plugin
 
     if not pm.is_registered(explore_plugin):
-        pm.register(explore_plugin, name="moroccodigital-explore")
+        pm.register(explore_plugin, name=PLUGIN)
     templates = Path(str(resources.files("moroccodigital.explore") / "templates"))
-    return Datasette(
-        immutables=[str(database)],
-        metadata=datasette_metadata(database.stem, _dataset(data)),
-        template_dir=str(templates),
-    )
+    metadata = datasette_metadata(database.stem, _dataset(data))
+    metadata["plugins"] = {PLUGIN: {"allowed_hosts": [*LOOPBACK_HOSTS, *(h.lower() for h in allowed_hosts)]}}
+    return Datasette(immutables=[str(database)], metadata=metadata, template_dir=str(templates))
 
 
-def serve(port: int = 8001, data: Path | None = None) -> None:
+def serve(port: int = 8001, data: Path | None = None, allowed_hosts: tuple[str, ...] = ()) -> None:
     """Export to a temporary folder and serve it with Datasette on 127.0.0.1 until stopped.
 
-    uvicorn re-raises the signal that stopped it; SIGTERM is made to act like Ctrl-C, so that
-    either one unwinds through here and the temporary folder is removed.
+    The port is bound first, so that a port out of range or in use fails at once with a
+    `ServeError`, and the address is printed only once the socket listens (port 0 picks a free
+    one).  uvicorn re-raises the signal that stopped it; SIGTERM is made to act like Ctrl-C, so
+    that either one unwinds through here and the temporary folder is removed.
     """
     import uvicorn
 
+    if not 0 <= port <= 65535:
+        raise ServeError(f"port {port} does not exist: a port is a number from 0 to 65535")
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        listener.bind(("127.0.0.1", port))
+    except OSError as err:
+        listener.close()
+        raise ServeError(f"cannot listen on 127.0.0.1:{port}: {err.strerror or err}") from None
     previous = signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
-        with tempfile.TemporaryDirectory(prefix="moroccodigital-explore-") as folder:
-            datasette = make_datasette(export_sqlite(Path(folder) / f"{DATABASE}.db", data=data), data)
+        with listener, tempfile.TemporaryDirectory(prefix="moroccodigital-explore-") as folder:
+            database = export_sqlite(Path(folder) / f"{DATABASE}.db", data=data)
+            datasette = make_datasette(database, data, allowed_hosts)
             asyncio.run(datasette.invoke_startup())
-            print(f"moroccodigital explorer: http://127.0.0.1:{port}/{DATABASE}", file=sys.stderr, flush=True)
-            uvicorn.run(datasette.app(), host="127.0.0.1", port=port, log_level="warning")
+            listener.listen(128)
+            bound = listener.getsockname()[1]
+            print(
+                f"moroccodigital explorer: http://127.0.0.1:{bound}/{DATABASE}", file=sys.stderr, flush=True
+            )
+            server = uvicorn.Server(uvicorn.Config(datasette.app(), log_level="warning"))
+            server.run(sockets=[listener])
     except KeyboardInterrupt:
         pass
     finally:

@@ -1,18 +1,24 @@
 """Datasette hooks for the explorer: Arabic-aware search, right-to-left cells, evidence on record pages.
 
 `explore.make_datasette` registers this module; it is not an entry point, so it never changes a
-`datasette` command that the user runs for other databases.
+`datasette` command that the user runs for other databases.  The explorer is read-only and local:
+requests for another Host than its own (DNS rebinding) and methods other than GET and HEAD are
+refused before Datasette sees them, and a search SQLite cannot parse is answered with a message.
 """
 
 from __future__ import annotations
 
+import functools
+import re
+import sqlite3
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qs, parse_qsl, urlencode
 
 from markupsafe import Markup
 from pluggy import HookimplMarker
 
+from moroccodigital.explore.names import ALIAS_COLUMN, LOOPBACK_HOSTS, PASSAGE_COLUMN, PLUGIN, SEARCH_COLUMNS
 from moroccodigital.explore.text import normalize_arabic, text_direction
 
 hookimpl = HookimplMarker("datasette")
@@ -20,6 +26,11 @@ hookimpl = HookimplMarker("datasette")
 
 Scope = MutableMapping[str, Any]
 Asgi = Callable[[Scope, Any, Any], Awaitable[None]]
+
+MAX_SQL_TEXT = 100_000
+"""Longest text `normalize_arabic()` accepts in SQL (about 15 ms).  SQLite can stop a query for
+Datasette's time limit only between two calls, so no single call may take long."""
+READ_METHODS = ("GET", "HEAD")
 
 EVIDENCE_SQL = """
 select e.evidence_id, e.source_id, e.start, e."end", e.quote, e.gloss_en, s.language
@@ -35,34 +46,149 @@ def prepare_connection(conn: Any) -> None:
     conn.create_function("normalize_arabic", 1, _normalize_or_null, deterministic=True)
 
 
-def _normalize_or_null(text: str | None) -> str | None:
-    return None if text is None else normalize_arabic(str(text))
+def _normalize_or_null(text: Any) -> str | None:
+    if text is None:
+        return None
+    if isinstance(text, str | bytes) and len(text) > MAX_SQL_TEXT:
+        raise ValueError(f"normalize_arabic() takes at most {MAX_SQL_TEXT:,} characters")
+    return normalize_arabic(str(text))
 
 
 @hookimpl
-def asgi_wrapper() -> Callable[[Asgi], Asgi]:
-    """Normalise `_search` and `_search_<column>` values, since the FTS tables hold normalised text."""
+def asgi_wrapper(datasette: Any) -> Callable[[Asgi], Asgi]:
+    """Refuse foreign hosts and writing methods; normalise `_search` and `_search_<column>` values."""
 
     def wrap(app: Asgi) -> Asgi:
-        async def normalized(scope: Scope, receive: Any, send: Any) -> None:
-            if scope["type"] == "http" and b"_search" in scope.get("query_string", b""):
+        async def guarded(scope: Scope, receive: Any, send: Any) -> None:
+            if scope["type"] != "http":
+                await app(scope, receive, send)
+                return
+            config = datasette.plugin_config(PLUGIN) or {}
+            if not host_allowed(scope, config.get("allowed_hosts", LOOPBACK_HOSTS)):
+                await _refuse(send, 400, "Bad Request: this explorer answers only to its own host name")
+                return
+            if scope["method"] not in READ_METHODS:
+                await _refuse(send, 405, "Method Not Allowed: the explorer is read-only", allow=READ_METHODS)
+                return
+            if b"_search" in scope.get("query_string", b""):
                 scope = dict(scope, query_string=normalized_query(scope["query_string"]))
+                problem = await search_problem(datasette, scope)
+                if problem:
+                    await _search_refused(datasette, scope, send, problem)
+                    return
             await app(scope, receive, send)
 
-        return normalized
+        return guarded
 
     return wrap
 
 
+def host_allowed(scope: Scope, allowed: list[str] | tuple[str, ...]) -> bool:
+    """Whether the request's Host header, without its port, is one of `allowed`."""
+    hosts = [value for key, value in scope.get("headers", []) if key.lower() == b"host"]
+    if len(hosts) != 1:
+        return False
+    host = hosts[0].decode("latin-1").strip().lower()
+    name = host[: host.index("]") + 1] if host.startswith("[") and "]" in host else host.rsplit(":", 1)[0]
+    rest = host[len(name) :]
+    return name in allowed and (rest == "" or (rest[0] == ":" and rest[1:].isdigit()))
+
+
+async def _refuse(send: Any, status: int, message: str, allow: tuple[str, ...] = ()) -> None:
+    body = f"{message}\n".encode()
+    headers = [(b"content-type", b"text/plain; charset=utf-8"), (b"content-length", str(len(body)).encode())]
+    if allow:
+        headers.append((b"allow", ", ".join(allow).encode()))
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
+
+
+async def search_problem(datasette: Any, scope: Scope) -> str | None:
+    """Why SQLite would refuse the search a table page is asked for (a lone quote, bad FTS5), or None.
+
+    The search is tried on its own first, through the connection without Datasette's error log,
+    so that a typo is answered with a sentence rather than a server traceback.
+    """
+    from datasette.utils import escape_fts  # type: ignore[import-untyped]
+
+    parts = scope["path"].strip("/").split("/")
+    if len(parts) != 2 or parts[0] not in datasette.databases:
+        return None
+    database, table = parts[0], parts[1].removesuffix(".json").removesuffix(".csv")
+    if table not in SEARCH_COLUMNS:
+        return None
+    args = parse_qs(scope.get("query_string", b"").decode("utf-8", "replace"), keep_blank_values=True)
+    raw = args.get("_searchmode", [""])[0] == "raw"
+    for key, values in args.items():
+        if not key.startswith("_search") or key == "_searchmode" or not values[0]:
+            continue
+        column = key.removeprefix("_search_") if key.startswith("_search_") else f"{table}_fts"
+        if column not in (*SEARCH_COLUMNS[table], f"{table}_fts", ALIAS_COLUMN, PASSAGE_COLUMN):
+            continue
+        expression = values[0] if raw else escape_fts(values[0])
+        if not expression.strip():
+            return f"The search {values[0]!r} has no words to search for."
+        sql = f'select 1 from "{table}_fts" where "{column}" match :q limit 1'
+        try:
+            await datasette.databases[database].execute_fn(functools.partial(_try_match, sql, expression))
+        except sqlite3.Error as err:
+            return (
+                f"The search {values[0]!r} could not be understood ({err}). Words are searched as "
+                "written; with _searchmode=raw a search follows SQLite's FTS5 syntax "
+                "(https://www.sqlite.org/fts5.html#full_text_query_syntax)."
+            )
+    return None
+
+
+def _try_match(sql: str, expression: str, conn: sqlite3.Connection) -> None:
+    conn.execute(sql, {"q": expression}).fetchall()
+
+
+async def _search_refused(datasette: Any, scope: Scope, send: Any, message: str) -> None:
+    """A 400 page (or JSON) in Datasette's own error template."""
+    from datasette.utils.asgi import Response  # type: ignore[import-untyped]
+
+    info = {"ok": False, "error": message, "status": 400, "title": "Search not understood"}
+    if scope["path"].endswith(".json"):
+        response = Response.json(info, status=400)
+    else:
+        template = datasette.jinja_env.select_template(["400.html", "error.html"])
+        context = dict(
+            info, urls=datasette.urls, app_css_hash=datasette.app_css_hash(), menu_links=lambda: []
+        )
+        response = Response.html(await template.render_async(context), status=400)
+    await response.asgi_send(send)
+
+
+FTS5_OPERATORS = re.compile(r"\b(AND|OR|NOT|NEAR)\b")
+"""FTS5's operators, which it knows only in capitals; the normaliser lower-cases Latin letters."""
+
+
 def normalized_query(query: bytes) -> bytes:
-    """The query string with every search value normalised and every other parameter as it was."""
+    """The query string with every search value normalised and every other parameter as it was.
+
+    In `_searchmode=raw` the FTS5 operators are kept as written, so that `A OR B` stays a query.
+    """
     pairs = parse_qsl(query.decode("utf-8", "replace"), keep_blank_values=True)
+    raw = ("_searchmode", "raw") in pairs
     return urlencode(
         [
-            (key, normalize_arabic(value) if key.startswith("_search") and key != "_searchmode" else value)
+            (
+                key,
+                _normalized_search(value, raw)
+                if key.startswith("_search") and key != "_searchmode"
+                else value,
+            )
             for key, value in pairs
         ]
     ).encode("ascii")
+
+
+def _normalized_search(value: str, raw: bool) -> str:
+    if not raw:
+        return normalize_arabic(value)
+    parts = FTS5_OPERATORS.split(value)  # odd positions hold the operators
+    return "".join(part if i % 2 else normalize_arabic(part) for i, part in enumerate(parts))
 
 
 @hookimpl
@@ -82,7 +208,7 @@ def extra_template_vars(
         return None
 
     async def evidence() -> dict[str, Any]:
-        from datasette.utils import tilde_encode, urlsafe_components  # type: ignore[import-untyped]
+        from datasette.utils import tilde_encode, urlsafe_components
 
         keys = urlsafe_components(request.url_vars["pks"])
         db = datasette.get_database(database)

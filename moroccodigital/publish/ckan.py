@@ -6,15 +6,20 @@ A resource whose sha256 (kept in its `sha256` field, and as `sha256:<hex>` in CK
 matches the local file is not uploaded again; afterwards every resource is downloaded back and
 its sha256 compared.
 
-The API token is read from an environment variable, sent only to the portal's own origin, and
-scrubbed from every message this module produces.  ckanapi is imported only when publishing, so
-loading the data never needs it (it comes with the `publish` extra).
+The API token is read from an environment variable, checked against the portal before anything
+else (an unknown token and a user without editor rights are told apart), sent only to the portal's
+own origin, and scrubbed from every message this module produces, in every form a server may echo
+it (as is, escaped, URL- or JSON-encoded), before any message is shortened.  Each request, and the
+whole run, has an overall deadline (http_deadline.py).  An answer that is not CKAN's JSON, or not of
+the shape an action returns, stops the run with a message.  ckanapi is imported only when
+publishing, so loading the data never needs it (it comes with the `publish` extra).
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
+import json
 import os
 import re
 import time
@@ -24,12 +29,40 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from moroccodigital.publish.ckan_plan import TOKEN_ENV, FileToPublish, Plan, PublishError, plan_publication
+from moroccodigital.publish.ckan_plan import (
+    TOKEN_ENV,
+    FileToPublish,
+    NotPermitted,
+    Plan,
+    PublishError,
+    TokenRejected,
+    plan_publication,
+)
+from moroccodigital.publish.http_deadline import (
+    REQUEST_SECONDS,
+    RUN_SECONDS,
+    Deadline,
+    RequestTooSlow,
+    RunTooLong,
+)
 
-__all__ = ["TOKEN_ENV", "Plan", "PublishError", "PublishReport", "plan_publication", "publish_ckan"]
+__all__ = [
+    "TOKEN_ENV",
+    "NotPermitted",
+    "Plan",
+    "PublishError",
+    "PublishReport",
+    "TokenRejected",
+    "plan_publication",
+    "publish_ckan",
+]
 
 TIMEOUT = (10.0, 120.0)
-"""Seconds to connect and to wait for an answer; uploads of a few MB fit well inside."""
+"""Seconds to connect and to wait for each byte of an answer (the deadlines bound the whole)."""
+ACTION_PATH = re.compile(r"/api/(?:\d+/)?action/[^/]+$")
+"""Where CKAN's action API answers (ckanapi calls /api/action/<name>)."""
+MAX_REASON = 500
+"""Characters of a portal's error text kept in a message (after the token is removed)."""
 
 Progress = Callable[[str], None]
 
@@ -84,10 +117,14 @@ def publish_ckan(
     progress: Progress = _quiet,
     retries: int = 4,
     backoff: float = 1.0,
+    request_deadline: float = REQUEST_SECONDS,
+    run_deadline: float = RUN_SECONDS,
 ) -> PublishReport:
     """Create or update the dataset on a CKAN portal, upload what changed, verify every file.
 
-    `retries` attempts per step, waiting `backoff` seconds, then twice as long, and so on.
+    `retries` attempts per step, waiting `backoff` seconds, then twice as long, and so on.  No
+    request may take longer than `request_deadline` seconds (it is then retried like a timeout),
+    and the whole run no longer than `run_deadline`.
     """
     plan = plan_publication(
         url,
@@ -104,34 +141,128 @@ def publish_ckan(
     token = os.environ.get(token_env, "").strip()
     if not token:
         raise PublishError(f"no API token: set the environment variable {token_env} (see docs/publishing.md)")
-    if not token.isprintable() or any(ch.isspace() for ch in token):
-        raise PublishError(
-            f"the API token in {token_env} contains spaces or control characters; copy it again"
+    if any(not 33 <= ord(ch) <= 126 for ch in token):
+        raise TokenRejected(
+            f"the API token in {token_env} contains spaces, control characters or characters other "
+            "than ASCII letters, digits and punctuation, which no CKAN token has; copy it again"
         )
-    with _Session(plan, token, report, progress, retries, backoff) as session:
+    try:
+        deadline = Deadline(request_deadline, run_deadline)
+    except ValueError as err:
+        raise PublishError(str(err)) from None
+    with _Session(plan, token, report, progress, retries, backoff, deadline) as session:
         session.publish()
     return report
+
+
+_NAMED = {"&": "amp", "<": "lt", ">": "gt", '"': "quot", "'": "(?:apos|#x27|#39)"}
+
+
+def token_pattern(token: str) -> re.Pattern[str]:
+    """The token as a server or a library may echo it: as is, escaped, URL-, JSON-, HTML-encoded.
+
+    Letters and digits stay as they are in every one of these encodings; each other character
+    may come preceded by backslashes (Python and JSON escapes, repeated when one escaped text is
+    escaped again), or as %XX (%25XX, ...), \\uXXXX or an HTML character reference.  So the
+    pattern finds the token however many times it was encoded.
+    """
+    parts = []
+    for ch in token:
+        if ch.isascii() and ch.isalnum():
+            parts.append(re.escape(ch))
+            continue
+        code = ord(ch)
+        forms = [
+            re.escape(ch),
+            f"%(?:25)*{code:02x}",
+            f"u{code:04x}",
+            f"&(?:amp;)*#(?:x0*{code:x}|0*{code});",
+        ]
+        if ch in _NAMED:
+            forms.append(f"&(?:amp;)*{_NAMED[ch]};")
+        parts.append(f"\\\\*(?:{'|'.join(forms)})")
+    return re.compile("".join(parts), re.IGNORECASE)
+
+
+def redact(text: str, token: str) -> str:
+    """`text` without the token in any of its forms; shorten a message only after this."""
+    return token_pattern(token).sub("[token]", text)
+
+
+class _Malformed(PublishError):
+    """The portal answered with something that is not what a CKAN action returns."""
 
 
 class _Transient(Exception):
     """A failure worth retrying: a timeout, a dropped connection, a 5xx or 429 answer."""
 
 
+def _is_bool(answer: Any) -> bool:
+    return isinstance(answer, bool)
+
+
+def _is_list_of_dicts(answer: Any) -> bool:
+    return isinstance(answer, list) and all(isinstance(item, dict) for item in answer)
+
+
+def _is_dict(answer: Any) -> bool:
+    return isinstance(answer, dict)
+
+
+def _is_package(answer: Any) -> bool:
+    """A dataset as package_show returns it, in the fields this module reads."""
+    if not isinstance(answer, dict) or not isinstance(answer.get("id"), str):
+        return False
+    if not (answer.get("organization") is None or isinstance(answer["organization"], dict)):
+        return False
+    if not all(_is_list_of_dicts(answer.get(key, [])) for key in ("resources", "tags", "extras")):
+        return False
+    return (
+        all(
+            isinstance(r.get("id"), str) and isinstance(r.get("name", ""), str)
+            for r in answer.get("resources", [])
+        )
+        and all(isinstance(t.get("name"), str) for t in answer.get("tags", []))
+        and all(isinstance(e.get("key"), str) and "value" in e for e in answer.get("extras", []))
+    )
+
+
+_SHAPES: dict[str, tuple[str, Callable[[Any], bool]]] = {
+    "am_following_group": ("true or false", _is_bool),
+    "organization_list_for_user": ("a list of organizations", _is_list_of_dicts),
+    "package_show": ("a dataset", _is_package),
+    "package_create": ("a dataset", _is_package),
+    "package_patch": ("a dataset", _is_package),
+    "resource_create": ("a resource", _is_dict),
+    "resource_patch": ("a resource", _is_dict),
+}
+"""What each action answers, as far as this module relies on it."""
+
+
 class _Session:
     """One publication: the ckanapi client, retries, and error messages without the token."""
 
     def __init__(
-        self, plan: Plan, token: str, report: PublishReport, progress: Progress, retries: int, backoff: float
+        self,
+        plan: Plan,
+        token: str,
+        report: PublishReport,
+        progress: Progress,
+        retries: int,
+        backoff: float,
+        deadline: Deadline,
     ) -> None:
         import ckanapi  # type: ignore[import-untyped]
         import requests
 
         self.plan, self.token, self.report, self.progress = plan, token, report, progress
-        self.retries, self.backoff = max(1, retries), backoff
+        self.token_pattern = token_pattern(token)
+        self.retries, self.backoff, self.deadline = max(1, retries), backoff, deadline
         self.errors = ckanapi.errors
         self.requests = requests
         http = requests.Session()
-        http.hooks["response"].append(self._raise_transient_status)
+        deadline.mount(http)
+        http.hooks["response"] += [self._raise_transient_status, self._check_json]
         self.remote = ckanapi.RemoteCKAN(plan.url, apikey=token, session=http)
         self.origin = urlsplit(plan.url)[:2]
 
@@ -146,12 +277,35 @@ class _Session:
         if response.status_code >= 500 or response.status_code == 429:
             raise _Transient(f"HTTP {response.status_code} from {urlsplit(response.url).path}")
 
-    def _redact(self, text: str) -> str:
-        for form in {self.token, repr(self.token)[1:-1]}:
-            text = text.replace(form, "[token]")
-        return text
+    def _check_json(self, response: Any, *args: Any, **kwargs: Any) -> None:
+        """An action's answer must be a CKAN envelope; its body is read here, within the deadline."""
+        if not ACTION_PATH.search(urlsplit(response.url).path):
+            return
+        try:
+            answer = json.loads(response.content)
+        except ValueError:
+            answer = None
+        if (
+            not isinstance(answer, dict)
+            or not isinstance(answer.get("success"), bool)
+            or (answer["success"] and "result" not in answer)
+        ):
+            kind = response.headers.get("Content-Type", "no content type")
+            text = self._excerpt(response.content.decode("utf-8", "replace"), 80)
+            raise _Malformed(
+                f"the portal's answer to {urlsplit(response.url).path.rsplit('/', 1)[-1]} is not "
+                f"CKAN's JSON (HTTP {response.status_code}, {kind}, {len(response.content)} bytes: {text!r})"
+            )
 
-    def _fail(self, step: str, reason: str) -> PublishError:
+    def _redact(self, text: str) -> str:
+        return self.token_pattern.sub("[token]", text)
+
+    def _excerpt(self, text: str, limit: int = MAX_REASON) -> str:
+        """At most `limit` characters of `text`, the token removed first, on one line."""
+        text = " ".join(self._redact(text).split())
+        return text if len(text) <= limit else text[: limit - 1] + "…"
+
+    def _fail(self, step: str, reason: str, kind: type[PublishError] = PublishError) -> PublishError:
         done = self.report
         lines = [f"publishing to {self.plan.url} failed while {step}: {reason}"]
         if done.created:
@@ -160,40 +314,63 @@ class _Session:
         if done.unchanged:
             lines.append(f"  already on the portal, unchanged: {len(done.unchanged)} file(s)")
         lines.append("  running the same command again resumes: unchanged files are not sent twice")
-        return PublishError(self._redact("\n".join(lines)))
+        return kind(self._redact("\n".join(lines)))
 
     def _step(self, step: str, action: Callable[[], Any]) -> Any:
         """Run a step, retrying transient failures; every other failure becomes a PublishError."""
-        errors, attempt = self.errors, 1
+        errors, requests, attempt = self.errors, self.requests, 1
+        transient = (_Transient, RequestTooSlow, requests.Timeout, requests.ConnectionError)
         while True:
             try:
                 return action()
-            except (_Transient, self.requests.Timeout, self.requests.ConnectionError) as err:
-                reason = f"{type(err).__name__}: {err}"
+            except (*transient, requests.exceptions.ChunkedEncodingError) as err:
+                reason = self._excerpt(f"{type(err).__name__}: {err}")
+                wait = self.backoff * 2 ** (attempt - 1)
                 if attempt >= self.retries:
                     raise self._fail(step, f"{reason} (gave up after {attempt} attempts)") from None
-                self.progress(f"retrying ({attempt}/{self.retries - 1}) after {self._redact(reason)}")
-                time.sleep(self.backoff * 2 ** (attempt - 1))
+                if wait >= self.deadline.remaining():
+                    raise self._fail(
+                        step, f"{reason} (gave up: the run's deadline of {self.deadline.per_run:g} s is near)"
+                    ) from None
+                self.progress(f"retrying ({attempt}/{self.retries - 1}) after {reason}")
+                time.sleep(wait)
                 attempt += 1
-            except PublishError as err:
+            except RunTooLong as err:
                 raise self._fail(step, str(err)) from None
+            except PublishError as err:
+                raise self._fail(step, str(err), type(err)) from None
             except errors.NotAuthorized:
                 raise self._fail(
-                    step, "the token is not allowed to do this (see docs/publishing.md)"
+                    step, "the token's user is not allowed to do this (see docs/publishing.md)", NotPermitted
                 ) from None
             except errors.ValidationError as err:
-                raise self._fail(step, f"the portal refused it: {getattr(err, 'error_dict', err)}") from None
+                refusal = self._excerpt(str(getattr(err, "error_dict", err)))
+                raise self._fail(step, f"the portal refused it: {refusal}") from None
             except errors.NotFound as err:
-                raise self._fail(step, f"not found: {err}") from None
-            except (OSError, errors.CKANAPIError, errors.ServerIncompatibleError) as err:
-                raise self._fail(step, f"{type(err).__name__}: {str(err)[:500]}") from None
+                raise self._fail(step, f"not found: {self._excerpt(str(err))}") from None
+            except (
+                OSError,
+                requests.RequestException,
+                errors.CKANAPIError,
+                errors.ServerIncompatibleError,
+            ) as err:
+                raise self._fail(step, self._excerpt(f"{type(err).__name__}: {err}")) from None
 
     def call(self, action: str, files: dict[str, Any] | None = None, /, **data: Any) -> Any:
-        """One CKAN action through ckanapi, with a timeout (ckanapi's default is none)."""
-        return self.remote.call_action(action, data, files=files, requests_kwargs={"timeout": TIMEOUT})
+        """One CKAN action through ckanapi, within the deadlines, its answer's shape checked."""
+        with self.deadline.request():
+            answer = self.remote.call_action(action, data, files=files, requests_kwargs={"timeout": TIMEOUT})
+        if action in _SHAPES:
+            shape, valid = _SHAPES[action]
+            if not valid(answer):
+                raise _Malformed(
+                    f"the portal's answer to {action} is not {shape}: {self._excerpt(repr(answer), 80)}"
+                )
+        return answer
 
     def publish(self) -> None:
-        """The dataset first, then each file, then what the package dropped, then the check."""
+        """The token first, then the dataset, each file, what the package dropped, the check."""
+        self._step("checking the API token and the organization", self._check_access)
         existing = self._step("looking the dataset up", self._dataset)
         if existing is None:
             self.progress(f"creating dataset {self.plan.dataset} in {self.plan.organization}")
@@ -205,6 +382,31 @@ class _Session:
             self._step(f"publishing {item.name}", functools.partial(self._sync, item))
         self._step("removing resources no longer in the package", self._remove_stale)
         self._step("verifying the portal's copies", self._verify)
+
+    def _check_access(self) -> None:
+        """A known token whose user may create datasets in the organization, before anything else.
+
+        CKAN treats an unknown token as no token at all, so the token is checked with an action
+        that refuses anonymous callers; `am_following_group` also says whether the organization
+        exists.  Editors, admins and sysadmins find the organization among those they may add
+        datasets to.
+        """
+        org = self.plan.organization
+        try:
+            self.call("am_following_group", id=org)
+        except self.errors.NotAuthorized:
+            raise TokenRejected(
+                f"the portal does not accept the API token in ${self.plan.token_env}: it is unknown, "
+                "revoked or expired (create a new one on your user page, API Tokens)"
+            ) from None
+        except self.errors.ValidationError:
+            raise PublishError(f"there is no organization {org!r} on {self.plan.url}; check --org") from None
+        editable = self.call("organization_list_for_user", permission="create_dataset")
+        if org not in {o.get("name") for o in editable}:
+            raise NotPermitted(
+                f"the token's user may not create or update datasets in organization {org!r}: "
+                "make that user an editor or admin of it (see docs/publishing.md)"
+            )
 
     def _dataset(self) -> dict[str, Any] | None:
         try:
@@ -302,6 +504,8 @@ class _Session:
                     f"{item.name}: the portal holds {len(copies)} resources of this name, not 1"
                 )
             resource = copies[0]
+            if not isinstance(resource.get("url"), str):
+                raise _Malformed(f"{item.name}: the portal gives no download address for it")
             got = self._download_sha256(resource["url"])
             if got != item.sha256 or resource.get("sha256") != item.sha256:
                 raise PublishError(
@@ -315,7 +519,10 @@ class _Session:
         # The token goes only to the portal's own origin (requests drops it on a redirect elsewhere).
         headers = {"Authorization": self.token} if urlsplit(url)[:2] == self.origin else {}
         digest = hashlib.sha256()
-        with self.remote.session.get(url, headers=headers, stream=True, timeout=TIMEOUT) as response:
+        with (
+            self.deadline.request(),
+            self.remote.session.get(url, headers=headers, stream=True, timeout=TIMEOUT) as response,
+        ):
             response.raise_for_status()
             for block in response.iter_content(1 << 16):
                 digest.update(block)

@@ -52,6 +52,20 @@ class PublishError(RemoteError, RuntimeError):
     code = "publish-failed"
 
 
+class TokenRejected(PublishError):
+    """The API token is malformed, or the portal does not know it (unknown, revoked, expired)."""
+
+    code = "token-rejected"
+    exit_code = 7
+
+
+class NotPermitted(PublishError):
+    """The portal knows the token, but its user may not write datasets in the organization."""
+
+    code = "not-permitted"
+    exit_code = 8
+
+
 @dataclass(frozen=True)
 class FileToPublish:
     """One local file and the CKAN resource it becomes."""
