@@ -41,6 +41,7 @@ _MULTIPLIERS = {fold(k): v for k, v in P.MULTIPLIERS.items()}
 _DUALS = {fold(k): v for k, v in P.DUALS.items()}
 _UNSTATED = frozenset(fold(w) for w in P.UNSTATED)
 _TRAILING = {fold(k): v for k, v in P.TRAILING_COMPARATORS.items()}
+_HONORIFIC_START = re.compile(rf"[و]?{P._alt(P.HONORIFICS)}\s+")
 _PRIORITY = {
     "known": 0, "name": 1, "variant": 2, "amount": 2, "date": 3, "time": 3, "latin": 4,
     "organisation": 5, "person": 5, "number": 6,
@@ -357,6 +358,9 @@ def _organisation(_: str, m: re.Match[str], lang: str) -> Proposal:
 def _person(_: str, m: re.Match[str], lang: str) -> Proposal:
     group = "name" if m.group("name") else "apposed" if m.group("apposed") else "titled"
     start, end = m.start(group), m.end(group)
+    honorific = _HONORIFIC_START.match(m.string, start, end)
+    if honorific:  # "…، السيد عزيز أخنوش،": the name without its honorific
+        start = honorific.end()
     if names.starts_with_place(m.group(group)):  # "بسان فرانسيسكو": a preposition and a place
         return "name", start, end, {"kind": "name"}
     return "person", start, end, {"kind": "person"}

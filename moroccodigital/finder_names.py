@@ -32,6 +32,7 @@ _RUN = re.compile(
 """Capitalised words joined by spaces and the particles of names ("Agence de Développement du
 Digital", "Amal El Fallah Seghrouchni"), and a year right after them ("Gitex Africa 2025")."""
 _FUNCTION = frozenset(P.FRENCH_FUNCTION_WORDS)
+_INSTITUTION_NOUNS = frozenset(fold(w) for w in P.FRENCH_INSTITUTION_NOUNS)
 _WORD = re.compile(r"\S+")
 _ELIDED = re.compile(r"[dlDL]['’]\w")
 _LATIN_SPAN = re.compile(r"[a-zß-ÿ]")
@@ -48,6 +49,13 @@ _TITLE = re.compile(
     re.IGNORECASE,
 )
 _HONORIFIC_WORDS = frozenset(h.rstrip(".") for h in P.FRENCH_HONORIFICS)
+_APPOSED = re.compile(
+    r"(?:^|[\s'’])(?:"
+    + "|".join(re.escape(t) for t in sorted(P.FRENCH_TITLES, key=len, reverse=True))
+    + r")\b[^.;:!?,]{0,100},\s*$",
+    re.IGNORECASE,
+)
+"""A title, its complement and a comma just before a name: the name is the title-holder."""
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n«\"]\s*|\n\s*)$")
 
 
@@ -78,7 +86,7 @@ def french_names(norm: Normalized) -> list[Proposal]:
         end = m.start("run") + words[-1][1] + len(words[-1][0])
         first = words[0][0]
         before = text[max(0, start - 60) : start]
-        if len(words) == 1 and fold(first) in _MONTHS_DAYS:
+        if len(words) == 1 and (fold(first) in _MONTHS_DAYS or fold(first) in _INSTITUTION_NOUNS):
             continue
         if len(words) == 1 and _SENTENCE_START.search(before) and not first.isupper():
             continue  # one capitalised word opening a sentence: a common word, most often
@@ -87,6 +95,8 @@ def french_names(norm: Normalized) -> list[Proposal]:
             continue
         if _HONORIFIC.search(before) or _TITLE.search(before) or (len(words) > 1 and fold(first) in given):
             kind = "person"
+        elif len(words) > 1 and _APPOSED.search(text, max(0, start - 120), start):
+            kind = "person"  # "le directeur général de l'ADD, Mohammed Drissi Melyani,"
         if m.group("year") and kind == "latin" and fold(words[-1][0]) not in _MONTHS_DAYS:
             end, kind = m.end("year"), "name"
         data = {"kind": "person" if kind == "person" else "name"}

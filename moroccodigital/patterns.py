@@ -327,6 +327,17 @@ FRENCH_FUNCTION_WORDS = (
     "plus", "tout", "tous", "toute", "toutes", "entre", "sous", "vers", "contre", "parmi", "chez",
 )  # fmt: skip
 """Words that begin French sentences with a capital but are not names."""
+FRENCH_INSTITUTION_NOUNS = (
+    "transition", "réforme", "administration", "ministère", "ministre", "royaume", "état", "gouvernement",
+    "direction", "agence", "office", "conseil", "chambre", "parlement", "commission", "fonds", "banque",
+    "caisse", "société", "groupe", "fédération", "association", "université", "institut", "centre", "école",
+    "stratégie", "programme", "plan", "économie", "finances", "industrie", "commerce", "investissement",
+    "innovation", "recherche", "enseignement", "éducation", "santé", "intérieur", "justice", "budget",
+    "sécurité", "défense", "développement", "numérique", "digital", "cabinet", "secrétariat", "wilaya",
+    "région", "province", "préfecture", "commune", "sa", "majesté", "roi", "prince", "princesse",
+)  # fmt: skip
+"""Common nouns written with a capital inside institution names ("chargée de la Transition
+numérique"): alone, they are not a name."""
 LATIN_PARTICLES = ("de", "du", "des", "de la", "de l'", "d'", "l'", "la", "le", "les", "et", "pour", "al-",
                    "el-", "al", "el", "ben", "bin", "ibn", "ould", "von", "van", "da", "di",
                    "en")  # fmt: skip

@@ -246,3 +246,19 @@ def test_a_country_after_a_title_still_links(lexicon: Lexicon) -> None:
 
 def test_proper_names_without_an_article_are_not_generic() -> None:
     assert not any(is_generic(name) for name in ("أوستن", "واشنطن", "تكساس", "سيليكون فالي"))
+
+
+def test_a_french_name_after_a_title_and_a_comma_is_a_person() -> None:
+    text = "en présence du directeur général des Services, Hakim Rachid, et des partenaires"
+    assert [c.text for c in find(text) if c.kind == "person"] == ["Hakim Rachid"]
+
+
+def test_a_capitalised_institution_noun_alone_is_not_a_name() -> None:
+    text = "la ministre chargée de la Transition numérique et de la Réforme de l'administration"
+    assert [c for c in find(text) if c.kind == "name"] == []
+
+
+def test_an_apposed_arabic_name_is_given_without_its_honorific() -> None:
+    assert [c.text for c in find("أعلن رئيس الحكومة، السيد عزيز أخنوش، أن") if c.kind == "person"] == [
+        "عزيز أخنوش"
+    ]
