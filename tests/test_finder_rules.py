@@ -262,3 +262,11 @@ def test_an_apposed_arabic_name_is_given_without_its_honorific() -> None:
     assert [c.text for c in find("أعلن رئيس الحكومة، السيد عزيز أخنوش، أن") if c.kind == "person"] == [
         "عزيز أخنوش"
     ]
+
+
+def test_the_spelling_key_keeps_the_last_letter() -> None:
+    assert skeleton("العمراني") == skeleton("عمراني") != skeleton("العمران")
+
+
+def test_a_common_noun_sharing_a_surname_skeleton_is_not_linked(lexicon: Lexicon) -> None:
+    assert [c for c in find("مشاريع مجموعة العمران بالرباط", lexicon) if c.kind == "actor"] == []
