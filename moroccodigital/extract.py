@@ -41,6 +41,7 @@ _MULTIPLIERS = {fold(k): v for k, v in P.MULTIPLIERS.items()}
 _DUALS = {fold(k): v for k, v in P.DUALS.items()}
 _UNSTATED = frozenset(fold(w) for w in P.UNSTATED)
 _TRAILING = {fold(k): v for k, v in P.TRAILING_COMPARATORS.items()}
+_WORD_TAIL = re.compile(r"\w*")
 _HONORIFIC_START = re.compile(rf"[و]?{P._alt(P.HONORIFICS)}\s+")
 _PRIORITY = {
     "known": 0, "name": 1, "variant": 2, "amount": 2, "date": 3, "time": 3, "latin": 4,
@@ -146,9 +147,14 @@ def _propose(norm: Normalized, lexicon: Lexicon | None, lang: str) -> Iterator[P
     found: list[Proposal] = []
     for family, windows in zip(P.FAMILIES, _windows(text), strict=True):
         for a, b in windows:
+            present: dict[int, bool] = {}
             for (name, pattern), need in zip(family.patterns, family.needs, strict=True):
-                if need is not None and need.search(text, a, b) is None:
-                    continue
+                if need is not None:
+                    key = id(need)
+                    if key not in present:
+                        present[key] = need.search(text, a, b) is not None
+                    if not present[key]:
+                        continue
                 for m in pattern.finditer(text, a, b):
                     proposal = _READERS[name.partition(":")[0]](name, m, lang)
                     if proposal is not None:
@@ -187,8 +193,8 @@ def _windows(text: str) -> list[list[tuple[int, int]]]:
         for i in families:
             family, spans = P.FAMILIES[i], out[i]
             a, b = max(0, start - family.before), min(size, end + family.after)
-            while b < size and (text[b].isalnum() or text[b] == "_"):
-                b += 1
+            if b < size:
+                b = _WORD_TAIL.match(text, b).end()  # type: ignore[union-attr]
             if spans and a <= spans[-1][1]:
                 spans[-1] = (spans[-1][0], max(b, spans[-1][1]))
             else:
