@@ -75,7 +75,7 @@ class Candidate:
     """Dates: an EDTF string of exactly what is written (XXXX where no year is given), if any."""
     precision: str | None = None
     """Dates: day, day_range, month, year, year_range, part_of_year, weekday_only, relative, recent,
-    or hijri_day, hijri_month (a Hijri date: text kept, no EDTF, since Moroccan Hijri months follow
+    or hijri_day, hijri_month, hijri_year (a Hijri date: text kept, no EDTF, since Moroccan Hijri months follow
     the moon's sighting and have no exactly computable Gregorian day)."""
     ref: str | None = None
     """Known names: the id of the record (None when the form is ambiguous)."""
@@ -317,7 +317,9 @@ def _date(_: str, m: re.Match[str], lang: str) -> Proposal:
     prefix = branch + "__"
     groups = {k.removeprefix(prefix): v for k, v in m.groupdict().items() if k.startswith(prefix)}
     if branch == "hijri":
-        precision = "hijri_day" if groups.get("d1") else "hijri_month"
+        precision = (
+            "hijri_day" if groups.get("d1") else "hijri_year" if groups.get("hyear3") else "hijri_month"
+        )
         return "date", m.start(), m.end(), {"kind": "date", "edtf": None, "precision": precision}
     if branch == "dateline":
         if groups.get("iso"):

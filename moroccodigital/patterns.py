@@ -186,7 +186,8 @@ _DATES = {
                 r"(?P<year>(?:19|20)\d\d)(?![\w/.-]|,\d)"
                 r"|(?<![\w.,/-])(?P<iso>(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))(?![\w/.-])",
     "hijri": rf"(?<!\w)(?:(?P<d1>{_DAY})\s+(?P<hmonth>{_alt(HIJRI_MONTHS)})(?:\s+(?P<hyear>{_HIJRI_YEAR}))?"
-             rf"|(?P<hmonth2>{_alt(HIJRI_MONTHS)})\s+(?P<hyear2>{_HIJRI_YEAR}))(?!\w)",
+             rf"|(?P<hmonth2>{_alt(HIJRI_MONTHS)})\s+(?P<hyear2>{_HIJRI_YEAR})"
+             r"|(?<![\w.,])(?P<hyear3>1[34]\d\d)\s*هـ)(?!\w)",
     "day_range": rf"(?<!\w)(?:من\s+|du\s+)?(?P<d1>{_DAY})\s*(?:-|إلى|الى|و|au|et)\s*(?P<d2>{_DAY})\s+"
                  rf"(?P<month>{_MONTH})(?:\s+{_YEAR_WORD}?(?P<year>{YEAR}))?(?!\w)",
     "day": rf"(?<!\w){_ON_WEEKDAY}(?P<d1>{_DAY})\s+(?P<month>{_MONTH})"
@@ -386,7 +387,7 @@ NEEDS = {
     "numbered_name": r"[a-z]\d|\d[a-z]|\d\.0",
     "programme_name": _YEARISH,
     "date:dateline": r"\d[-/.]\d\d?[-/.]\d|\d-\d\d-\d",
-    "date:hijri": _alt(HIJRI_MONTHS),
+    "date:hijri": rf"{_alt(HIJRI_MONTHS)}|\dهـ|\d هـ",
     "date:day_range": _MONTH,
     "date:day": _MONTH,
     "date:month": _MONTH,

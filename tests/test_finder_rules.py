@@ -145,6 +145,14 @@ def test_hijri_date_keeps_its_text_and_invents_no_gregorian_date() -> None:
     assert (c.text, c.edtf, c.precision) == ("15 محرم 1447", None, "hijri_day")
 
 
+@pytest.mark.parametrize(
+    ("text", "precision"), [("في رمضان 1446 بالرباط", "hijri_month"), ("صدر سنة 1447 هـ", "hijri_year")]
+)
+def test_hijri_months_and_years(text: str, precision: str) -> None:
+    c = only(text, "date")
+    assert (c.edtf, c.precision) == (None, precision)
+
+
 def test_french_weekday_before_a_full_date() -> None:
     c = only("Elle a reçu, mardi 22 juillet 2025, l'ambassadeur.", "date")
     assert (c.text, c.edtf, c.precision) == ("mardi 22 juillet 2025", "2025-07-22", "day")
