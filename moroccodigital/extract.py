@@ -75,8 +75,8 @@ class Candidate:
     """Dates: an EDTF string of exactly what is written (XXXX where no year is given), if any."""
     precision: str | None = None
     """Dates: day, day_range, month, year, year_range, part_of_year, weekday_only, relative, recent,
-    or hijri_day, hijri_month, hijri_year (a Hijri date: text kept, no EDTF, since Moroccan Hijri months follow
-    the moon's sighting and have no exactly computable Gregorian day)."""
+    or hijri_day, hijri_month, hijri_year (a Hijri date: text kept, no EDTF, since Moroccan Hijri
+    months follow the moon's sighting and have no exactly computable Gregorian day)."""
     ref: str | None = None
     """Known names: the id of the record (None when the form is ambiguous)."""
     alternatives: tuple[str, ...] = ()
