@@ -145,6 +145,14 @@ def test_hijri_date_keeps_its_text_and_invents_no_gregorian_date() -> None:
     assert (c.text, c.edtf, c.precision) == ("15 محرم 1447", None, "hijri_day")
 
 
+@pytest.mark.parametrize(
+    ("text", "precision"), [("في رمضان 1446 بالرباط", "hijri_month"), ("صدر سنة 1447 هـ", "hijri_year")]
+)
+def test_hijri_months_and_years(text: str, precision: str) -> None:
+    c = only(text, "date")
+    assert (c.edtf, c.precision) == (None, precision)
+
+
 def test_french_weekday_before_a_full_date() -> None:
     c = only("Elle a reçu, mardi 22 juillet 2025, l'ambassadeur.", "date")
     assert (c.text, c.edtf, c.precision) == ("mardi 22 juillet 2025", "2025-07-22", "day")
@@ -246,3 +254,27 @@ def test_a_country_after_a_title_still_links(lexicon: Lexicon) -> None:
 
 def test_proper_names_without_an_article_are_not_generic() -> None:
     assert not any(is_generic(name) for name in ("أوستن", "واشنطن", "تكساس", "سيليكون فالي"))
+
+
+def test_a_french_name_after_a_title_and_a_comma_is_a_person() -> None:
+    text = "en présence du directeur général des Services, Hakim Rachid, et des partenaires"
+    assert [c.text for c in find(text) if c.kind == "person"] == ["Hakim Rachid"]
+
+
+def test_a_capitalised_institution_noun_alone_is_not_a_name() -> None:
+    text = "la ministre chargée de la Transition numérique et de la Réforme de l'administration"
+    assert [c for c in find(text) if c.kind == "name"] == []
+
+
+def test_an_apposed_arabic_name_is_given_without_its_honorific() -> None:
+    assert [c.text for c in find("أعلن رئيس الحكومة، السيد عزيز أخنوش، أن") if c.kind == "person"] == [
+        "عزيز أخنوش"
+    ]
+
+
+def test_the_spelling_key_keeps_the_last_letter() -> None:
+    assert skeleton("العمراني") == skeleton("عمراني") != skeleton("العمران")
+
+
+def test_a_common_noun_sharing_a_surname_skeleton_is_not_linked(lexicon: Lexicon) -> None:
+    assert [c for c in find("مشاريع مجموعة العمران بالرباط", lexicon) if c.kind == "actor"] == []

@@ -41,6 +41,8 @@ _MULTIPLIERS = {fold(k): v for k, v in P.MULTIPLIERS.items()}
 _DUALS = {fold(k): v for k, v in P.DUALS.items()}
 _UNSTATED = frozenset(fold(w) for w in P.UNSTATED)
 _TRAILING = {fold(k): v for k, v in P.TRAILING_COMPARATORS.items()}
+_WORD_TAIL = re.compile(r"\w*")
+_HONORIFIC_START = re.compile(rf"[و]?{P._alt(P.HONORIFICS)}\s+")
 _PRIORITY = {
     "known": 0, "name": 1, "variant": 2, "amount": 2, "date": 3, "time": 3, "latin": 4,
     "organisation": 5, "person": 5, "number": 6,
@@ -73,8 +75,8 @@ class Candidate:
     """Dates: an EDTF string of exactly what is written (XXXX where no year is given), if any."""
     precision: str | None = None
     """Dates: day, day_range, month, year, year_range, part_of_year, weekday_only, relative, recent,
-    or hijri_day, hijri_month (a Hijri date: text kept, no EDTF, since Moroccan Hijri months follow
-    the moon's sighting and have no exactly computable Gregorian day)."""
+    or hijri_day, hijri_month, hijri_year (a Hijri date: text kept, no EDTF, since Moroccan Hijri
+    months follow the moon's sighting and have no exactly computable Gregorian day)."""
     ref: str | None = None
     """Known names: the id of the record (None when the form is ambiguous)."""
     alternatives: tuple[str, ...] = ()
@@ -145,9 +147,14 @@ def _propose(norm: Normalized, lexicon: Lexicon | None, lang: str) -> Iterator[P
     found: list[Proposal] = []
     for family, windows in zip(P.FAMILIES, _windows(text), strict=True):
         for a, b in windows:
+            present: dict[int, bool] = {}
             for (name, pattern), need in zip(family.patterns, family.needs, strict=True):
-                if need is not None and need.search(text, a, b) is None:
-                    continue
+                if need is not None:
+                    key = id(need)
+                    if key not in present:
+                        present[key] = need.search(text, a, b) is not None
+                    if not present[key]:
+                        continue
                 for m in pattern.finditer(text, a, b):
                     proposal = _READERS[name.partition(":")[0]](name, m, lang)
                     if proposal is not None:
@@ -186,8 +193,8 @@ def _windows(text: str) -> list[list[tuple[int, int]]]:
         for i in families:
             family, spans = P.FAMILIES[i], out[i]
             a, b = max(0, start - family.before), min(size, end + family.after)
-            while b < size and (text[b].isalnum() or text[b] == "_"):
-                b += 1
+            if b < size:
+                b = _WORD_TAIL.match(text, b).end()  # type: ignore[union-attr]
             if spans and a <= spans[-1][1]:
                 spans[-1] = (spans[-1][0], max(b, spans[-1][1]))
             else:
@@ -310,7 +317,9 @@ def _date(_: str, m: re.Match[str], lang: str) -> Proposal:
     prefix = branch + "__"
     groups = {k.removeprefix(prefix): v for k, v in m.groupdict().items() if k.startswith(prefix)}
     if branch == "hijri":
-        precision = "hijri_day" if groups.get("d1") else "hijri_month"
+        precision = (
+            "hijri_day" if groups.get("d1") else "hijri_year" if groups.get("hyear3") else "hijri_month"
+        )
         return "date", m.start(), m.end(), {"kind": "date", "edtf": None, "precision": precision}
     if branch == "dateline":
         if groups.get("iso"):
@@ -357,6 +366,9 @@ def _organisation(_: str, m: re.Match[str], lang: str) -> Proposal:
 def _person(_: str, m: re.Match[str], lang: str) -> Proposal:
     group = "name" if m.group("name") else "apposed" if m.group("apposed") else "titled"
     start, end = m.start(group), m.end(group)
+    honorific = _HONORIFIC_START.match(m.string, start, end)
+    if honorific:  # "…، السيد عزيز أخنوش،": the name without its honorific
+        start = honorific.end()
     if names.starts_with_place(m.group(group)):  # "بسان فرانسيسكو": a preposition and a place
         return "name", start, end, {"kind": "name"}
     return "person", start, end, {"kind": "person"}

@@ -60,25 +60,27 @@ _SKELETON = str.maketrans({"ص": "س", "ق": "ك", "غ": "ك", "ج": "ك", "گ":
                            "ذ": "ز", "ث": "ت", "ة": "ه"})  # fmt: skip
 _VOWELS = re.compile("[اويءى]")
 _LETTER_CLASS = {"س": "[سص]", "ك": "[قغجكگ]", "ت": "[تطث]", "د": "[دض]", "ز": "[زظذ]", "ه": "[هة]"}
-VARIANT_MIN = 4
-"""Consonants a surname's skeleton needs before its variants are looked for (shorter ones collide)."""
+VARIANT_MIN = 5
+"""Letters a surname's skeleton needs before its variants are looked for (shorter ones collide
+with common words: "مركي", "سدكي" would)."""
 
 
 def skeleton(word: str) -> str:
     """The spelling key of a transliterated Arabic name: folded, without the article, the long
-    vowels and hamza (ا و ي ء) after the first letter, and with the letters transliterations mix
-    up merged (ص/س, ق/غ/ج/ك, ط/ت, ض/د, ظ/ذ/ز).  "السغروشني", "صغروشني" and "السغرشني" share
-    one key."""
+    vowels and hamza (ا و ي ء) between its first and last letters, and with the letters
+    transliterations mix up merged (ص/س, ق/غ/ج/ك, ط/ت, ض/د, ظ/ذ/ز).  "السغروشني", "صغروشني"
+    and "السغرشني" share one key; the last letter stays, so "العمراني" (a nisba) is not
+    "العمران" (a common noun)."""
     folded = fold(word).strip()
     folded = folded[2:] if folded.startswith("ال") and len(folded) > 4 else folded
     keyed = folded.translate(_SKELETON)
-    return keyed[:1] + _VOWELS.sub("", keyed[1:])
+    return keyed[:1] + _VOWELS.sub("", keyed[1:-1]) + keyed[-1:] if len(keyed) > 1 else keyed
 
 
 def _skeleton_pattern(key: str) -> str:
     """A regex matching every word whose skeleton is `key` (vowels may be written or not)."""
     parts = [_LETTER_CLASS.get(ch, re.escape(ch)) for ch in key]
-    return parts[0] + "".join(f"[اويءى]*{p}" for p in parts[1:]) + "[اويءى]*"
+    return parts[0] + "".join(f"[اويءى]*{p}" for p in parts[1:])
 
 
 class Lexicon:

@@ -32,6 +32,13 @@ _RUN = re.compile(
 """Capitalised words joined by spaces and the particles of names ("Agence de Développement du
 Digital", "Amal El Fallah Seghrouchni"), and a year right after them ("Gitex Africa 2025")."""
 _FUNCTION = frozenset(P.FRENCH_FUNCTION_WORDS)
+_INSTITUTION_NOUNS = frozenset(fold(w) for w in P.FRENCH_INSTITUTION_NOUNS)
+_LEADING = _FUNCTION | frozenset(w.rstrip("'-") for w in P.LATIN_PARTICLES)
+_TITLE_WORDS = frozenset(
+    w.lower() for t in P.FRENCH_TITLES for w in re.split(r"[\s'’]", t)
+) | {"délégué", "déléguée", "général", "générale", "exécutif", "adjoint", "adjointe", "marocain",
+     "marocaine", "américain", "américaine", "français", "française"}  # fmt: skip
+"""Last words of a title (a cheap test before the title regex runs)."""
 _WORD = re.compile(r"\S+")
 _ELIDED = re.compile(r"[dlDL]['’]\w")
 _LATIN_SPAN = re.compile(r"[a-zß-ÿ]")
@@ -48,6 +55,24 @@ _TITLE = re.compile(
     re.IGNORECASE,
 )
 _HONORIFIC_WORDS = frozenset(h.rstrip(".") for h in P.FRENCH_HONORIFICS)
+_HONORIFIC_LOWER = frozenset(h.lower() for h in _HONORIFIC_WORDS)
+
+
+def _opens_sentence(before: str, start: int) -> bool:
+    """True when the text before a word (up to 60 characters) ends a sentence or is the start."""
+    stripped = before.rstrip()
+    if not stripped:
+        return start <= len(before) or "\n" in before
+    return stripped[-1] in '.!?:;\n«"' or "\n" in before[len(stripped) :]
+
+
+_APPOSED = re.compile(
+    r"(?:^|[\s'’])(?:"
+    + "|".join(re.escape(t) for t in sorted(P.FRENCH_TITLES, key=len, reverse=True))
+    + r")\b[^.;:!?,]{0,100},\s*$",
+    re.IGNORECASE,
+)
+"""A title, its complement and a comma just before a name: the name is the title-holder."""
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n«\"]\s*|\n\s*)$")
 
 
@@ -64,7 +89,7 @@ def french_names(norm: Normalized) -> list[Proposal]:
     given = _given_names()
     for m in _RUN.finditer(text):
         words = [(w.group(), w.start()) for w in _WORD.finditer(m.group("run"))]
-        while words and (words[0][0].lower().rstrip("'’") in _FUNCTION | _PARTICLES):
+        while words and (words[0][0].lower().rstrip("'’") in _LEADING):
             words.pop(0)
         while words and words[-1][0].lower() in _PARTICLES:
             words.pop()
@@ -78,15 +103,25 @@ def french_names(norm: Normalized) -> list[Proposal]:
         end = m.start("run") + words[-1][1] + len(words[-1][0])
         first = words[0][0]
         before = text[max(0, start - 60) : start]
-        if len(words) == 1 and fold(first) in _MONTHS_DAYS:
+        if len(words) == 1 and (fold(first) in _MONTHS_DAYS or fold(first) in _INSTITUTION_NOUNS):
             continue
-        if len(words) == 1 and _SENTENCE_START.search(before) and not first.isupper():
+        if len(words) == 1 and _opens_sentence(before, start) and not first.isupper():
             continue  # one capitalised word opening a sentence: a common word, most often
         kind = "latin"
         if first.rstrip(".") in _HONORIFIC_WORDS:
             continue
-        if _HONORIFIC.search(before) or _TITLE.search(before) or (len(words) > 1 and fold(first) in given):
+        last = before.rstrip(" ,\u00a0").rsplit(None, 1)[-1].lower() if before.strip() else ""
+        titled = last.rstrip(".") in _HONORIFIC_LOWER or last.split("'")[-1].split("’")[-1] in _TITLE_WORDS
+        if (titled and (_HONORIFIC.search(before) or _TITLE.search(before))) or (
+            len(words) > 1 and fold(first) in given
+        ):
             kind = "person"
+        elif (
+            len(words) > 1
+            and before.rstrip().endswith(",")
+            and _APPOSED.search(text, max(0, start - 120), start)
+        ):
+            kind = "person"  # "le directeur général de l'ADD, Mohammed Drissi Melyani,"
         if m.group("year") and kind == "latin" and fold(words[-1][0]) not in _MONTHS_DAYS:
             end, kind = m.end("year"), "name"
         data = {"kind": "person" if kind == "person" else "name"}

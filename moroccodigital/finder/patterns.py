@@ -186,7 +186,8 @@ _DATES = {
                 r"(?P<year>(?:19|20)\d\d)(?![\w/.-]|,\d)"
                 r"|(?<![\w.,/-])(?P<iso>(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))(?![\w/.-])",
     "hijri": rf"(?<!\w)(?:(?P<d1>{_DAY})\s+(?P<hmonth>{_alt(HIJRI_MONTHS)})(?:\s+(?P<hyear>{_HIJRI_YEAR}))?"
-             rf"|(?P<hmonth2>{_alt(HIJRI_MONTHS)})\s+(?P<hyear2>{_HIJRI_YEAR}))(?!\w)",
+             rf"|(?P<hmonth2>{_alt(HIJRI_MONTHS)})\s+(?P<hyear2>{_HIJRI_YEAR})"
+             r"|(?<![\w.,])(?P<hyear3>1[34]\d\d)\s*هـ)(?!\w)",
     "day_range": rf"(?<!\w)(?:من\s+|du\s+)?(?P<d1>{_DAY})\s*(?:-|إلى|الى|و|au|et)\s*(?P<d2>{_DAY})\s+"
                  rf"(?P<month>{_MONTH})(?:\s+{_YEAR_WORD}?(?P<year>{YEAR}))?(?!\w)",
     "day": rf"(?<!\w){_ON_WEEKDAY}(?P<d1>{_DAY})\s+(?P<month>{_MONTH})"
@@ -327,6 +328,17 @@ FRENCH_FUNCTION_WORDS = (
     "plus", "tout", "tous", "toute", "toutes", "entre", "sous", "vers", "contre", "parmi", "chez",
 )  # fmt: skip
 """Words that begin French sentences with a capital but are not names."""
+FRENCH_INSTITUTION_NOUNS = (
+    "transition", "réforme", "administration", "ministère", "ministre", "royaume", "état", "gouvernement",
+    "direction", "agence", "office", "conseil", "chambre", "parlement", "commission", "fonds", "banque",
+    "caisse", "société", "groupe", "fédération", "association", "université", "institut", "centre", "école",
+    "stratégie", "programme", "plan", "économie", "finances", "industrie", "commerce", "investissement",
+    "innovation", "recherche", "enseignement", "éducation", "santé", "intérieur", "justice", "budget",
+    "sécurité", "défense", "développement", "numérique", "digital", "cabinet", "secrétariat", "wilaya",
+    "région", "province", "préfecture", "commune", "sa", "majesté", "roi", "prince", "princesse",
+)  # fmt: skip
+"""Common nouns written with a capital inside institution names ("chargée de la Transition
+numérique"): alone, they are not a name."""
 LATIN_PARTICLES = ("de", "du", "des", "de la", "de l'", "d'", "l'", "la", "le", "les", "et", "pour", "al-",
                    "el-", "al", "el", "ben", "bin", "ibn", "ould", "von", "van", "da", "di",
                    "en")  # fmt: skip
@@ -375,7 +387,7 @@ NEEDS = {
     "numbered_name": r"[a-z]\d|\d[a-z]|\d\.0",
     "programme_name": _YEARISH,
     "date:dateline": r"\d[-/.]\d\d?[-/.]\d|\d-\d\d-\d",
-    "date:hijri": _alt(HIJRI_MONTHS),
+    "date:hijri": rf"{_alt(HIJRI_MONTHS)}|\dهـ|\d هـ",
     "date:day_range": _MONTH,
     "date:day": _MONTH,
     "date:month": _MONTH,
