@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 import moroccodigital as md
 from moroccodigital import build, datapackage, loaders, validation
 from moroccodigital.datapackage import column_names, column_type
-from moroccodigital.models import MODELS, Record
+from moroccodigital.models import MODELS, ROLE_DIRECTIONS, Record
 from moroccodigital.sources import sha256_file
 
 UNICODE = st.text(
@@ -78,6 +78,7 @@ def _repair(model: type[Record], data: dict[str, Any]) -> dict[str, Any]:
         ("date_lower", "date_upper"),
         ("corroborated_lower", "corroborated_upper"),
         ("deadline_lower", "deadline_upper"),
+        ("implied_deadline_lower", "implied_deadline_upper"),
     ):
         if low in data and data[low] and data[high] and data[low] > data[high]:
             data[low], data[high] = data[high], data[low]
@@ -103,10 +104,12 @@ def _repair(model: type[Record], data: dict[str, Any]) -> dict[str, Any]:
         data["currency"] = ("MAD" if data["unit"].value == "currency" else None) if data["unit"] else None
         if data["deadline_basis"].value == "none":
             data["deadline_text"] = data["deadline_edtf"] = None
-        elif data["deadline_basis"].value == "stated":
+        else:
             data["deadline_text"] = data["deadline_text"] or "بحلول عام 2030"
-        elif data["deadline_edtf"] is None:
-            data["deadline_edtf"] = "2030"
+        implied = data["implied_deadline_edtf"] is not None
+        data["implied_deadline_basis"] = "programme_name" if implied else None
+    if model.table == "event_participants":
+        data["direction"] = ROLE_DIRECTIONS.get(data["role"], data["direction"])
     if model.table == "evidence":
         data["end"] = data["start"] + len(data["quote"])
     return data
