@@ -217,6 +217,7 @@ def _place(i: int) -> dict[str, Any]:
         "parent_place_id": None,
         "latitude": 0.0,
         "longitude": 0.0,
+        "coordinate_kind": "own",
         "ref_url": "https://example.org/p",
     }
 
