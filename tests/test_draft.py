@@ -42,6 +42,7 @@ def review(path: Path) -> None:
         ("source_id: TODO-005-test", "source_id: 005-test-article"),
         ("gloss: TODO", "gloss: test gloss"),
         ("target_id: TODO-target-1", "target_id: test-engineers-2030"),
+        ("commitment_id: TODO-target-1", "commitment_id: test-engineers-2030"),
         ("kind: TODO", "kind: commitment"),
         ("indicator_en: TODO", "indicator_en: Engineers to hire"),
         ("TODO-event-1", "test-signing"),

@@ -95,7 +95,7 @@ def test_entries_are_sorted_dated_on_release_and_readable_by_all(exportable: Pat
 
 def test_every_entry_is_under_one_folder_named_for_the_release(exportable: Path, out: Path) -> None:
     with zipfile.ZipFile(export_zip(exportable, out)) as zf:
-        assert {name.split("/", 1)[0] for name in zf.namelist()} == {"moroccodigital-0.1.0"}
+        assert {name.split("/", 1)[0] for name in zf.namelist()} == {"moroccodigital-0.2.0"}
 
 
 def test_replaces_its_own_archive_without_force(exportable: Path, out: Path) -> None:

@@ -20,7 +20,7 @@ from moroccodigital.curation.texts import sha256_file
 from moroccodigital.dataset import build, datapackage
 from moroccodigital.dataset import verify as validation
 from moroccodigital.definitions.columns import column_names, column_type, model_for
-from moroccodigital.definitions.models import MODELS, Record
+from moroccodigital.definitions.models import MODELS, ROLE_DIRECTIONS, Record
 
 UNICODE = st.text(
     alphabet=st.one_of(
@@ -78,6 +78,7 @@ def _repair(model: type[Record], data: dict[str, Any]) -> dict[str, Any]:
         ("date_lower", "date_upper"),
         ("corroborated_lower", "corroborated_upper"),
         ("deadline_lower", "deadline_upper"),
+        ("implied_deadline_lower", "implied_deadline_upper"),
     ):
         if low in data and data[low] and data[high] and data[low] > data[high]:
             data[low], data[high] = data[high], data[low]
@@ -103,10 +104,12 @@ def _repair(model: type[Record], data: dict[str, Any]) -> dict[str, Any]:
         data["currency"] = ("MAD" if data["unit"].value == "currency" else None) if data["unit"] else None
         if data["deadline_basis"].value == "none":
             data["deadline_text"] = data["deadline_edtf"] = None
-        elif data["deadline_basis"].value == "stated":
+        else:
             data["deadline_text"] = data["deadline_text"] or "بحلول عام 2030"
-        elif data["deadline_edtf"] is None:
-            data["deadline_edtf"] = "2030"
+        implied = data["implied_deadline_edtf"] is not None
+        data["implied_deadline_basis"] = "programme_name" if implied else None
+    if model.table == "event_participants":
+        data["direction"] = ROLE_DIRECTIONS.get(data["role"], data["direction"])
     if model.table == "evidence":
         data["end"] = data["start"] + len(data["quote"])
     return data
@@ -208,6 +211,7 @@ def _place(i: int) -> dict[str, Any]:
         "parent_place_id": None,
         "latitude": 0.0,
         "longitude": 0.0,
+        "coordinate_kind": "own",
         "ref_url": "https://example.org/p",
     }
 

@@ -194,6 +194,8 @@ def _targets(
             "    owner_actor_id: null  # TODO",
             "    initiative_id: null  # TODO",
             "    agreement_id: null  # TODO",
+            "    stated_by_actor_id: null  # TODO: who states it, unless the article does in its own voice",
+            f"    commitment_id: TODO-target-{n}  # shared with other statements of the same commitment",
             "    note: null",
             "    evidence:",
             f"      - {_quote(text, c.start, c.end, 'gloss: TODO')}  # TODO: widen to the clause stating it",
