@@ -48,11 +48,35 @@ def render_codebook(root: Path) -> str:
 
 
 def write_codebook(root: Path) -> Path:
-    """Write docs/codebook.md under a project root and return its path."""
+    """Write docs/codebook.md under a project root, refresh README's table of tables, and return
+    the codebook's path."""
     target = root / CODEBOOK
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(render_codebook(root), encoding="utf-8")
+    readme = root / "README.md"
+    if readme.is_file():
+        text = readme.read_text(encoding="utf-8")
+        start, end = README_TABLES
+        if start in text and end in text:
+            head, rest = text.split(start, 1)
+            tail = rest.split(end, 1)[1]
+            readme.write_text(f"{head}{start}\n{readme_tables(root)}{end}{tail}", encoding="utf-8")
     return target
+
+
+README_TABLES = ("<!-- tables:start -->", "<!-- tables:end -->")
+"""Where README holds its generated table of tables."""
+
+
+def readme_tables(root: Path) -> str:
+    """README's table of tables: name, row count, what one row is (from the built descriptor)."""
+    data = root / paths.DATA
+    descriptor = json.loads((data / paths.DESCRIPTOR).read_text(encoding="utf-8"))
+    lines = ["| table | rows | one row is |", "|---|---:|---|"]
+    for res in descriptor["resources"]:
+        rows = pq.ParquetFile(data / res["path"]).metadata.num_rows
+        lines.append(f"| `{res['name']}` | {rows} | {res.get('description', '')} |")
+    return "\n".join(lines) + "\n"
 
 
 def er_diagram() -> str:
