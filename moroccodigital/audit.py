@@ -1,7 +1,28 @@
 """Completeness audit: every candidate in a source's headline and body is evidenced or waived.
 
-A candidate (see `extract`) is *covered* when an evidence passage of the same source contains it
-entirely, and *waived* when a waiver in the source's annotation file excuses it.  A waiver is a
+A candidate (see `extract`) is *covered* only by an evidence passage that records it: a passage
+of the same source that contains it entirely *and* belongs to a record whose field states that
+kind of fact.  A passage that merely lies around a candidate does not count: the whole-sentence
+passage of an event says nothing about the number in that sentence.  The evidence table has no
+column naming the field a passage supports, so the kind of a passage is read from its
+`record_table` and, for dated and quantified records, from which of the record's fields its
+quote is (the curation writes a date or amount passage with exactly that field's text):
+
+| candidate kind                  | covered by a passage of                                              |
+|---------------------------------|----------------------------------------------------------------------|
+| actor                           | actors, aliases (mentions), event_participants, agreement_parties, roles |
+| place                           | places (mentions), event_places                                      |
+| initiative                      | initiatives (mentions)                                               |
+| name, organisation, person      | any of the above (a name the registries do not know yet)             |
+| amount, number                  | targets whose `value_text` the passage is, or a target or agreement  |
+|                                 | (with an `amount`) whose value equals the candidate's stated value   |
+| date, time                      | events, agreements whose `date_text` the passage is; targets whose   |
+|                                 | `deadline_text` it is                                                |
+
+A known name with more than one reading (المغرب: actor and place) is covered by a passage of any
+of its readings.  Initiatives have no amount column: an initiative's amounts are targets.
+
+A candidate is *waived* when a waiver in the source's annotation file excuses it.  A waiver is a
 top-level entry of the seed's YAML file:
 
     waivers:
@@ -12,6 +33,10 @@ top-level entry of the seed's YAML file:
 candidates inside that passage, and `reason` says why they are not facts of the dataset.  A
 waiver that excuses nothing (its candidate is gone, or evidence now covers it) is a problem too,
 so waivers do not outlive their reason.
+
+Cost is linear in the number of sources: rows and evidence are grouped by source in one pass,
+the names every source shares are collected once, and the waivers are read from the waivers
+section of each annotation file (which the curation reader has already checked as a whole).
 """
 
 from __future__ import annotations
@@ -20,15 +45,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from moroccodigital.curation import Curation, read_curation
 from moroccodigital.errors import Problem
 from moroccodigital.extract import Candidate, find, quote_for
 from moroccodigital.lexicon import Lexicon, entries_from_rows
+from moroccodigital.normalize import fold
 from moroccodigital.outputs import yaml_scalar
 from moroccodigital.sources import QuoteError, locate
 from moroccodigital.yamlfiles import AnnotationFileError, load_yaml
 
 WAIVER_KEYS = frozenset({"quote", "occurrence", "reason"})
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -119,27 +148,77 @@ def audit(root: Path) -> AuditReport:
 def audit_curation(cur: Curation, seeds: Path) -> AuditReport:
     """Audit curated annotations already read (the build calls this with its own reading)."""
     report = AuditReport()
-    sources = {r.file: r.data["source_id"] for r in cur.rows if r.table == "sources"}
-    for file, source_id in sorted(sources.items(), key=lambda item: item[1]):
+    index = _Index(cur)
+    for file, source_id in sorted(index.sources.items(), key=lambda item: item[1]):
         if source_id not in cur.texts or source_id not in cur.spans:
             continue
-        lexicon = Lexicon(entries_from_rows(*_rows(cur, sources), source_id=source_id))
         waivers = _waivers(seeds / Path(file).name, cur.texts[source_id], file, report.problems)
-        report.sources.append(_audit_source(cur, source_id, file, lexicon, waivers, report.problems))
+        report.sources.append(_audit_source(cur, index, source_id, file, waivers, report.problems))
     return report
 
 
 Rows = list[dict[str, Any]]
+_NOWHERE = "\0"
+"""A source id no source has: names read for it are the names every source shares."""
 
 
-def _rows(cur: Curation, sources: dict[str, str]) -> tuple[Rows, Rows, Rows, Rows]:
-    """Curated rows of the four name tables; aliases get the source of the file they came from."""
-    tables: dict[str, list[dict[str, Any]]] = {"actors": [], "aliases": [], "places": [], "initiatives": []}
-    for row in cur.rows:
-        if row.table in tables:
-            data = {**row.data, "source_id": sources.get(row.file)} if row.table == "aliases" else row.data
-            tables[row.table].append(data)
-    return tables["actors"], tables["aliases"], tables["places"], tables["initiatives"]
+class _Index:
+    """The curation grouped by source in one pass, and the names every source shares."""
+
+    def __init__(self, cur: Curation) -> None:
+        self.sources = {r.file: r.data["source_id"] for r in cur.rows if r.table == "sources"}
+        tables: dict[str, Rows] = {"actors": [], "aliases": [], "places": [], "initiatives": []}
+        for row in cur.rows:
+            if row.table in tables:
+                data = row.data
+                if row.table == "aliases":
+                    data = {**data, "source_id": self.sources.get(row.file)}
+                tables[row.table].append(data)
+        actors, aliases = tables["actors"], tables["aliases"]
+        shared = entries_from_rows(actors, aliases, tables["places"], tables["initiatives"], _NOWHERE)
+        self.shared = {entry: fold(entry.alias).strip() for entry in shared}
+        """Names every source may use (named actors, their non-descriptive aliases, places,
+        initiatives), each with its folded form, the Lexicon's key."""
+        self.named = {a["actor_id"]: a for a in actors if a.get("named", True)}
+        self.unnamed: dict[str, Rows] = {}
+        """Per source, its unnamed actors (only that source may use their names)."""
+        for actor in actors:
+            if not actor.get("named", True) and actor.get("source_id") is not None:
+                self.unnamed.setdefault(actor["source_id"], []).append(actor)
+        self.aliases_of: dict[str, Rows] = {}
+        self.described_in: dict[str, Rows] = {}
+        for alias in aliases:
+            self.aliases_of.setdefault(alias["actor_id"], []).append(alias)
+            if alias.get("alias_kind") == "description" and alias.get("source_id") is not None:
+                self.described_in.setdefault(alias["source_id"], []).append(alias)
+        self.evidence: dict[str, Rows] = {}
+        for passage in cur.evidence:
+            self.evidence.setdefault(passage["source_id"], []).append(passage)
+
+    def lexicon(self, source_id: str, text: str) -> Lexicon:
+        """The names usable in one source: its own, and those shared names that occur in it.
+
+        The same matches as a Lexicon of `entries_from_rows` over every row (a Lexicon depends
+        only on the set of its entries, and a name whose folded form, or its ل-contraction, is
+        not in the folded text can match nothing there), built from this source's rows alone:
+        compiling every shared name for every source made the audit grow with the square of
+        the corpus.
+        """
+        folded = fold(text)
+        shared = [e for e, key in self.shared.items() if _occurs(key, folded)]
+        unnamed = self.unnamed.get(source_id, [])
+        own_ids = {a["actor_id"] for a in unnamed}
+        aliases = [a for actor_id in own_ids for a in self.aliases_of.get(actor_id, [])]
+        aliases += [a for a in self.described_in.get(source_id, []) if a["actor_id"] not in own_ids]
+        named = [self.named[i] for i in dict.fromkeys(a["actor_id"] for a in aliases) if i in self.named]
+        local = entries_from_rows([*named, *unnamed], aliases, [], [], source_id)
+        return Lexicon(dict.fromkeys([*shared, *local]))
+
+
+def _occurs(key: str, folded: str) -> bool:
+    """Whether a folded name can match in a folded text: as written, or as ل + the name without
+    its article (the contraction "للمغرب" the Lexicon also matches)."""
+    return bool(key) and (key in folded or (key.startswith("ال") and "ل" + key[2:] in folded))
 
 
 @dataclass(frozen=True)
@@ -149,12 +228,49 @@ class _Waiver:
     spec: str
 
 
-def _waivers(path: Path, text: str, file: str, problems: list[Problem]) -> list[_Waiver]:
+def _waiver_items(path: Path) -> Any:
+    """The `waivers` section of an annotation file, parsed alone (files are tens of kB and the
+    build reads hundreds: parsing each a second time would cost more than the audit itself).
+
+    The curation reader has already read the whole file strictly (no aliases, no duplicate
+    keys); a file it could not read has no waivers here either.
+    """
     try:
-        doc = load_yaml(path)
-    except (OSError, AnnotationFileError):
-        return []  # the curation reader has already reported it
-    items = doc.get("waivers") if isinstance(doc, dict) else None
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    except (OSError, UnicodeDecodeError):
+        return None  # the curation reader has already reported it
+    section = _top_level_section(lines, "waivers")
+    if section is None:
+        return None
+    try:
+        doc = yaml.load(section, Loader=_LOADER)
+    except yaml.YAMLError:
+        doc = None
+    if not isinstance(doc, dict) or set(doc) != {"waivers"}:
+        try:  # a layout the section reader does not follow: read the whole file
+            doc = load_yaml(path)
+        except (OSError, AnnotationFileError):
+            return None
+        return doc.get("waivers") if isinstance(doc, dict) else None
+    return doc["waivers"]
+
+
+def _top_level_section(lines: list[str], key: str) -> str | None:
+    """The lines of a top-level key of a block-style YAML mapping, up to the next top-level key."""
+    head = f"{key}:"
+    for i, line in enumerate(lines):
+        if line.startswith(head) and (len(line) == len(head) or line[len(head)] in " \t\r\n#"):
+            j = i + 1
+            while j < len(lines) and (not lines[j].strip() or lines[j][0] in " \t#-"):
+                if lines[j].startswith(("---", "...")):
+                    break
+                j += 1
+            return "".join(lines[i:j])
+    return None
+
+
+def _waivers(path: Path, text: str, file: str, problems: list[Problem]) -> list[_Waiver]:
+    items = _waiver_items(path)
     if items is None:
         return []
     if not isinstance(items, list):
@@ -184,18 +300,18 @@ def _waivers(path: Path, text: str, file: str, problems: list[Problem]) -> list[
 
 def _audit_source(
     cur: Curation,
+    index: _Index,
     source_id: str,
     file: str,
-    lexicon: Lexicon,
     waivers: list[_Waiver],
     problems: list[Problem],
 ) -> SourceAudit:
     text = cur.texts[source_id]
     spans = cur.spans[source_id]
-    evidence = [(e["start"], e["end"]) for e in cur.evidence if e["source_id"] == source_id]
+    evidence = [(e["start"], e["end"]) for e in index.evidence.get(source_id, [])]
     result = SourceAudit(source_id, file)
     used: set[_Waiver] = set()
-    for cand in find(text, lexicon):
+    for cand in find(text, index.lexicon(source_id, text)):
         if not any(a <= cand.start and cand.end <= b for a, b in spans):
             continue
         result.total += 1

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from helpers import ROOT
 
-from moroccodigital.audit import AuditReport, audit
+from moroccodigital.audit import AuditReport, _Index, audit
+from moroccodigital.curation import read_curation
+from moroccodigital.extract import find
+from moroccodigital.lexicon import Lexicon, entries_from_rows
 
 SEED_003 = "seeds/003_d3c2d790c9a48fca.yaml"
 HIRING_PASSAGE = "{quote: أن هذه المبادرة تهدف إلى توظيف 500 مهندس مغربي"
@@ -77,3 +81,18 @@ def test_gaps_become_build_problems_naming_file_and_source(project: Path) -> Non
         "waivers",
     )
     assert "add a waiver with its reason: - {quote: 500 مهندس" in problem.message
+
+
+def test_each_source_finds_the_names_a_lexicon_of_every_row_finds() -> None:
+    """The audit reads each source's names from its own rows and keeps only the shared names that
+    occur in its text; that must find exactly what the lexicon of every curated row finds."""
+    cur = read_curation(ROOT / "seeds")
+    index = _Index(cur)
+    tables: dict[str, list[dict[str, Any]]] = {"actors": [], "aliases": [], "places": [], "initiatives": []}
+    for row in cur.rows:
+        if row.table in tables:
+            extra = {"source_id": index.sources[row.file]} if row.table == "aliases" else {}
+            tables[row.table].append({**row.data, **extra})
+    for source_id, text in cur.texts.items():
+        full = Lexicon(entries_from_rows(*tables.values(), source_id=source_id))
+        assert find(text, index.lexicon(source_id, text)) == find(text, full), source_id
