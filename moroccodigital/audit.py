@@ -59,6 +59,32 @@ from moroccodigital.yamlfiles import AnnotationFileError, load_yaml
 WAIVER_KEYS = frozenset({"quote", "occurrence", "reason"})
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+NAME_TABLES = {
+    "actors": "actor",
+    "aliases": "actor",
+    "event_participants": "actor",
+    "agreement_parties": "actor",
+    "roles": "actor",
+    "places": "place",
+    "event_places": "place",
+    "initiatives": "initiative",
+}
+"""Tables whose every passage records a name, and the kind of record it names."""
+COVERED_BY = {
+    "actor": frozenset({"actor"}),
+    "place": frozenset({"place"}),
+    "initiative": frozenset({"initiative"}),
+    "name": frozenset({"actor", "place", "initiative"}),
+    "organisation": frozenset({"actor", "place", "initiative"}),
+    "person": frozenset({"actor", "place", "initiative"}),
+    "amount": frozenset({"amount"}),
+    "number": frozenset({"amount"}),
+    "date": frozenset({"date"}),
+    "time": frozenset({"date"}),
+}
+"""For each kind of candidate, the kinds of passage that record it (see the module docstring).
+A kind missing here is recorded by no passage: a new kind of candidate must be mapped first."""
+
 
 @dataclass(frozen=True)
 class Gap:
@@ -117,7 +143,7 @@ class AuditReport:
             for gap in s.gaps:
                 c = gap.candidate
                 lines.append(
-                    f"{s.file}: {c.kind} {c.text!r} at {c.start}-{c.end} lies in no evidence passage;"
+                    f"{s.file}: {c.kind} {c.text!r} at {c.start}-{c.end} lies in no passage that records it;"
                 )
                 lines.append(f"    annotate it, or add a waiver with its reason: {gap.waiver()}")
         lines += [f"problem: {p}" for p in self.problems]
@@ -130,8 +156,8 @@ class AuditReport:
             for gap in s.gaps:
                 c = gap.candidate
                 message = (
-                    f"{c.kind} {c.text!r} at {c.start}-{c.end} lies in no evidence passage and no waiver "
-                    f"excuses it: annotate it, or add a waiver with its reason: {gap.waiver()}"
+                    f"{c.kind} {c.text!r} at {c.start}-{c.end} lies in no passage that records it and "
+                    f"no waiver excuses it: annotate it, or add a waiver with its reason: {gap.waiver()}"
                 )
                 out.append(Problem(s.file, s.source_id, "waivers", message))
         return out
@@ -191,9 +217,16 @@ class _Index:
             self.aliases_of.setdefault(alias["actor_id"], []).append(alias)
             if alias.get("alias_kind") == "description" and alias.get("source_id") is not None:
                 self.described_in.setdefault(alias["source_id"], []).append(alias)
-        self.evidence: dict[str, Rows] = {}
+        records = {
+            (row.table, row.data.get(key)): row.data
+            for row in cur.rows
+            for table, key in _FACT_RECORDS.items()
+            if row.table == table
+        }
+        self.passages: dict[str, list[_Passage]] = {}
         for passage in cur.evidence:
-            self.evidence.setdefault(passage["source_id"], []).append(passage)
+            record = records.get((passage["record_table"], passage["record_id"]), {})
+            self.passages.setdefault(passage["source_id"], []).append(_passage(passage, record))
 
     def lexicon(self, source_id: str, text: str) -> Lexicon:
         """The names usable in one source: its own, and those shared names that occur in it.
@@ -219,6 +252,54 @@ def _occurs(key: str, folded: str) -> bool:
     """Whether a folded name can match in a folded text: as written, or as ل + the name without
     its article (the contraction "للمغرب" the Lexicon also matches)."""
     return bool(key) and (key in folded or (key.startswith("ال") and "ل" + key[2:] in folded))
+
+
+_FACT_RECORDS = {"events": "event_id", "agreements": "agreement_id", "targets": "target_id"}
+"""Tables whose passages record a date or an amount only when the passage is that field's text."""
+
+
+@dataclass(frozen=True)
+class _Passage:
+    """An evidence passage and the kinds of fact it records."""
+
+    start: int
+    end: int
+    kinds: frozenset[str]
+    values: tuple[float, ...] = ()
+    """Amounts its record states: an amount candidate stating one of them is recorded here too
+    (a target restated in other words: "500 مهندس" for "أكثر من 500 كفاءة")."""
+
+    def records(self, cand: Candidate) -> bool:
+        """Whether this passage contains the candidate and records its kind of fact."""
+        if not (self.start <= cand.start and cand.end <= self.end):
+            return False
+        readings = {cand.kind, *(alt.partition(":")[0] for alt in cand.alternatives)}
+        wanted = frozenset().union(*(COVERED_BY.get(kind, frozenset()) for kind in readings))
+        if self.kinds & wanted:
+            return True
+        return "amount" in wanted and cand.value is not None and cand.value in self.values
+
+
+def _passage(passage: dict[str, Any], record: dict[str, Any]) -> _Passage:
+    """What a passage records, read from its table and from which field of its record it quotes."""
+    table, quote = passage["record_table"], passage["quote"]
+    kinds = {NAME_TABLES[table]} if table in NAME_TABLES else set()
+    values: tuple[float, ...] = ()
+    if table in ("events", "agreements") and quote == record.get("date_text"):
+        kinds.add("date")
+    if table == "targets":
+        if quote == record.get("deadline_text"):
+            kinds.add("date")
+        if quote == record.get("value_text"):
+            kinds.add("amount")
+        values = _numbers(record.get("value"))
+    if table == "agreements":
+        values = _numbers(record.get("amount"))
+    return _Passage(passage["start"], passage["end"], frozenset(kinds), values)
+
+
+def _numbers(value: Any) -> tuple[float, ...]:
+    return (float(value),) if isinstance(value, int | float) and not isinstance(value, bool) else ()
 
 
 @dataclass(frozen=True)
@@ -308,14 +389,14 @@ def _audit_source(
 ) -> SourceAudit:
     text = cur.texts[source_id]
     spans = cur.spans[source_id]
-    evidence = [(e["start"], e["end"]) for e in index.evidence.get(source_id, [])]
+    passages = index.passages.get(source_id, [])
     result = SourceAudit(source_id, file)
     used: set[_Waiver] = set()
     for cand in find(text, index.lexicon(source_id, text)):
         if not any(a <= cand.start and cand.end <= b for a, b in spans):
             continue
         result.total += 1
-        if any(a <= cand.start and cand.end <= b for a, b in evidence):
+        if any(passage.records(cand) for passage in passages):
             result.covered += 1
             continue
         excusing = [w for w in waivers if w.start <= cand.start and cand.end <= w.end]
