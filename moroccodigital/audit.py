@@ -184,6 +184,18 @@ def audit_curation(cur: Curation, seeds: Path) -> AuditReport:
 
 
 Rows = list[dict[str, Any]]
+
+
+def _rows(cur: Curation, sources: dict[str, str]) -> tuple[Rows, Rows, Rows, Rows]:
+    """Curated rows of the four name tables; aliases get the source of the file they came from."""
+    tables: dict[str, Rows] = {"actors": [], "aliases": [], "places": [], "initiatives": []}
+    for row in cur.rows:
+        if row.table in tables:
+            data = {**row.data, "source_id": sources.get(row.file)} if row.table == "aliases" else row.data
+            tables[row.table].append(data)
+    return tables["actors"], tables["aliases"], tables["places"], tables["initiatives"]
+
+
 _NOWHERE = "\0"
 """A source id no source has: names read for it are the names every source shares."""
 
@@ -193,15 +205,8 @@ class _Index:
 
     def __init__(self, cur: Curation) -> None:
         self.sources = {r.file: r.data["source_id"] for r in cur.rows if r.table == "sources"}
-        tables: dict[str, Rows] = {"actors": [], "aliases": [], "places": [], "initiatives": []}
-        for row in cur.rows:
-            if row.table in tables:
-                data = row.data
-                if row.table == "aliases":
-                    data = {**data, "source_id": self.sources.get(row.file)}
-                tables[row.table].append(data)
-        actors, aliases = tables["actors"], tables["aliases"]
-        shared = entries_from_rows(actors, aliases, tables["places"], tables["initiatives"], _NOWHERE)
+        actors, aliases, places, initiatives = _rows(cur, self.sources)
+        shared = entries_from_rows(actors, aliases, places, initiatives, _NOWHERE)
         self.shared = {entry: fold(entry.alias).strip() for entry in shared}
         """Names every source may use (named actors, their non-descriptive aliases, places,
         initiatives), each with its folded form, the Lexicon's key."""

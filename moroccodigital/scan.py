@@ -78,7 +78,8 @@ class ScanSummary:
     bytes: int = 0
     candidates: int = 0
     unreadable: list[str] = field(default_factory=list)
-    """Files skipped because they are not UTF-8 text."""
+    """Files skipped because they are not UTF-8 text (or were no longer regular files when
+    opened)."""
     skipped: list[str] = field(default_factory=list)
     """*.txt names skipped because they are not regular files (FIFOs, devices, links)."""
 
@@ -326,6 +327,8 @@ def scan(
     summary = ScanSummary(out)
     bar = _progress(directory, progress)
     _installed_lexicon()  # load once here: forked workers inherit it
+    pa.array([0])  # pyarrow imports pandas on its first array (to recognise pandas objects):
+    # once here, so forked workers inherit the import instead of each paying for it
     try:
         with atomic_path(out) as tmp, pq.ParquetWriter(tmp, CANDIDATES, compression="zstd") as writer:
             batches = article_batches(directory, batch_bytes, summary.skipped)

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 from helpers import ROOT
 
-from moroccodigital.audit import COVERED_BY, AuditReport, _Index, audit
+from moroccodigital.audit import COVERED_BY, AuditReport, _Index, _rows, audit
 from moroccodigital.curation import read_curation
 from moroccodigital.extract import KINDS, find
 from moroccodigital.lexicon import Lexicon, entries_from_rows
@@ -102,13 +101,9 @@ def test_each_source_finds_the_names_a_lexicon_of_every_row_finds() -> None:
     occur in its text; that must find exactly what the lexicon of every curated row finds."""
     cur = read_curation(ROOT / "seeds")
     index = _Index(cur)
-    tables: dict[str, list[dict[str, Any]]] = {"actors": [], "aliases": [], "places": [], "initiatives": []}
-    for row in cur.rows:
-        if row.table in tables:
-            extra = {"source_id": index.sources[row.file]} if row.table == "aliases" else {}
-            tables[row.table].append({**row.data, **extra})
+    rows = _rows(cur, index.sources)
     for source_id, text in cur.texts.items():
-        full = Lexicon(entries_from_rows(*tables.values(), source_id=source_id))
+        full = Lexicon(entries_from_rows(*rows, source_id=source_id))
         assert find(text, index.lexicon(source_id, text)) == find(text, full), source_id
 
 
