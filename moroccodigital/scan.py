@@ -118,32 +118,45 @@ def _cut(buffer: str, size: int) -> int:
     return size
 
 
-_SCALARS = tuple(name for name in FIELDS if name not in {"start", "end", "alternatives"})
+_SCALARS = tuple(name for name in FIELDS if name not in {"start", "end"})
+"""Columns copied as they are (alternatives stay tuples: Arrow reads them as lists, and a new list
+per candidate would only feed the garbage collector)."""
 _GET = {name: attrgetter(name) for name in _SCALARS}
 
 
 class _Columns:
-    """Candidate columns filled straight from the finder's candidates, flushed in row groups."""
+    """Candidates waiting to be written, turned into columns straight from the finder's objects
+    (one pass per column when a row group is taken, no per-row dictionaries or frames)."""
 
     def __init__(self) -> None:
-        self.columns: dict[str, list[Any]] = {name: [] for name in CANDIDATES.names}
+        self.pending: list[tuple[str, int, list[Candidate]]] = []
+        self.rows = 0
 
     def __len__(self) -> int:
-        return len(self.columns["doc_id"])
+        return self.rows
 
     def add(self, doc_id: str, offset: int, candidates: list[Candidate]) -> None:
-        cols = self.columns
-        cols["doc_id"].extend([doc_id] * len(candidates))
-        cols["start"].extend([c.start + offset for c in candidates])
-        cols["end"].extend([c.end + offset for c in candidates])
-        cols["alternatives"].extend([list(c.alternatives) for c in candidates])
-        for name, get in _GET.items():
-            cols[name].extend(map(get, candidates))
+        if candidates:
+            self.pending.append((doc_id, offset, candidates))
+            self.rows += len(candidates)
+
+    def drop_after(self, mark: int) -> None:
+        """Forget what was added since len(self.pending) was `mark`."""
+        del self.pending[mark:]
+        self.rows = sum(len(cands) for _, _, cands in self.pending)
 
     def take(self) -> pa.RecordBatch:
-        batch = pa.RecordBatch.from_pydict(self.columns, schema=CANDIDATES)
-        self.columns = {name: [] for name in CANDIDATES.names}
-        return batch
+        pending, flat = self.pending, [c for _, _, cands in self.pending for c in cands]
+        columns: dict[str, list[Any]] = {
+            "doc_id": [doc_id for doc_id, _, cands in pending for _ in cands],
+            "start": [c.start + offset for _, offset, cands in pending for c in cands],
+            "end": [c.end + offset for _, offset, cands in pending for c in cands],
+        }
+        columns.update((name, list(map(get, flat))) for name, get in _GET.items())
+        self.pending, self.rows = [], 0
+        return pa.RecordBatch.from_pydict(
+            {name: columns[name] for name in CANDIDATES.names}, schema=CANDIDATES
+        )
 
 
 def _find_text(cols: _Columns, doc_id: str, read: Callable[[int], str], lexicon: Lexicon) -> None:
@@ -195,16 +208,17 @@ def article_batches(
         for name in sorted(files):
             if not name.endswith(".txt"):
                 continue
-            path = Path(folder, name)
+            path = os.path.join(folder, name)
             try:
                 info = os.lstat(path)
             except OSError:
                 info = None
+            relative = Path(os.path.relpath(path, directory)).as_posix()
             if info is None or not stat.S_ISREG(info.st_mode):
                 if skipped is not None:
-                    skipped.append(path.relative_to(directory).as_posix())
+                    skipped.append(relative)
                 continue
-            batch.append(path.relative_to(directory).as_posix())
+            batch.append(relative)
             size += info.st_size
             if size >= batch_bytes:
                 yield batch
@@ -283,12 +297,11 @@ def _scan_files(directory: Path, names: list[str], write: Callable[[pa.RecordBat
             if nbytes > WINDOW and not _is_utf8(handle):
                 bad.append(name)
                 continue
-            mark = len(cols)
+            mark = len(cols.pending)
             try:
                 _find_text(cols, name, handle.read, lexicon)
             except UnicodeDecodeError:  # only a short file, read in one piece, gets here
-                for column in cols.columns.values():
-                    del column[mark:]
+                cols.drop_after(mark)
                 bad.append(name)
                 continue
         files, size = files + 1, size + nbytes
