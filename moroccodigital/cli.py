@@ -129,6 +129,8 @@ def _scan(args: argparse.Namespace) -> int:
         )
     for name in summary.unreadable:
         print(f"scan: skipped {name} (not UTF-8)", file=sys.stderr)
+    for name in summary.skipped:
+        print(f"scan: skipped {name} (not a regular file)", file=sys.stderr)
     size = summary.bytes / 1e6
     print(f"{summary.candidates} candidates in {summary.files} files ({size:.1f} MB) -> {summary.out}")
     return 0

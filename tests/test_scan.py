@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
+import os
 import shutil
+import threading
 from pathlib import Path
 
 import pyarrow as pa
@@ -10,9 +13,10 @@ import pyarrow.parquet as pq
 import pytest
 from helpers import ROOT
 
+from moroccodigital.finder import scan as scan_module
 from moroccodigital.finder.extract import find
 from moroccodigital.finder.lexicon import Lexicon, installed_entries
-from moroccodigital.finder.scan import ARTICLES, CANDIDATES, candidates_batch, scan
+from moroccodigital.finder.scan import ARTICLES, CANDIDATES, candidates_batch, scan, windows
 from moroccodigital.safewrite import UnsafeOutput
 
 
@@ -114,3 +118,74 @@ def test_dask_scan_gives_the_same_candidates_as_the_local_scan(corpus: Path, tmp
         summary = scan_dask(corpus, tmp_path / "dask.parquet", batch_bytes=6000)
     assert summary.files == 6
     assert pq.read_table(tmp_path / "dask.parquet").equals(pq.read_table(tmp_path / "local.parquet"))
+
+
+def test_windows_cut_at_line_ends_whatever_the_reads() -> None:
+    text = (ROOT / "seeds" / "004_870762d835b40ab6.txt").read_text(encoding="utf-8")
+    whole = list(windows(io.StringIO(text, newline="").read, 500))
+    small_reads = io.StringIO(text, newline="")
+    assert list(windows(lambda _: small_reads.read(7), 500)) == whole
+    assert "".join(w for _, w in whole) == text and len(whole) > 1
+    assert all(len(w) <= 500 for _, w in whole)
+    # a window ends at a line end, or at a space when its line is longer than a window
+    assert all(w.endswith("\n") or ("\n" not in w and w.endswith(" ")) for _, w in whole[:-1])
+    assert any(w.endswith("\n") for _, w in whole[:-1])
+    assert [offset for offset, _ in whole] == [sum(len(w) for _, w in whole[:i]) for i in range(len(whole))]
+
+
+def test_a_long_file_is_found_window_by_window_with_exact_offsets(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(scan_module, "WINDOW", 400)
+    scan(corpus, tmp_path / "c.parquet", workers=1, progress=False)
+    rows = pq.read_table(tmp_path / "c.parquet").to_pylist()
+    texts = {d: (corpus / d).read_text(encoding="utf-8") for d in {r["doc_id"] for r in rows}}
+    assert all(texts[r["doc_id"]][r["start"] : r["end"]] == r["text"] for r in rows)
+    assert max(r["start"] for r in rows) > 400  # offsets count from the file's start, not the window's
+    name = "004_870762d835b40ab6.txt"
+    in_memory = candidates_batch(articles(texts[name])).to_pylist()
+    assert [(r["start"], r["text"]) for r in in_memory] == [
+        (r["start"], r["text"]) for r in rows if r["doc_id"] == name
+    ]
+
+
+def test_offsets_count_line_ends_as_written(corpus: Path, tmp_path: Path) -> None:
+    raw = "سطر أول\r\nتوظيف 500 مهندس\r\n"
+    (corpus / "crlf.txt").write_bytes(raw.encode())
+    scan(corpus, tmp_path / "c.parquet", workers=1, progress=False)
+    row = next(r for r in pq.read_table(tmp_path / "c.parquet").to_pylist() if r["doc_id"] == "crlf.txt")
+    assert (row["start"], row["text"]) == (raw.index("500"), "500 مهندس")
+
+
+def test_a_fifo_or_a_device_named_txt_is_skipped_not_read(corpus: Path, tmp_path: Path) -> None:
+    os.mkfifo(corpus / "pipe.txt")
+    (corpus / "zero.txt").symlink_to("/dev/zero")
+    done: list[scan_module.ScanSummary] = []
+    worker = threading.Thread(
+        target=lambda: done.append(scan(corpus, tmp_path / "c.parquet", workers=1, progress=False)),
+        daemon=True,
+    )
+    worker.start()
+    worker.join(timeout=60)
+    assert done, "the scan hung on a FIFO or a device"
+    assert sorted(done[0].skipped) == ["pipe.txt", "zero.txt"] and done[0].files == 6
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_failed_scan_leaves_nothing_at_the_output(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: int
+) -> None:
+    calls = []
+
+    def failing(text: str, lexicon: Lexicon | None = None) -> list[object]:
+        calls.append(1)
+        if len(calls) > 2:
+            raise RuntimeError("the finder failed")
+        return []
+
+    monkeypatch.setattr(scan_module, "find", failing)
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(RuntimeError, match="the finder failed"):
+        scan(corpus, out / "c.parquet", workers=workers, batch_bytes=6000, progress=False)
+    assert list(out.iterdir()) == []  # no output, no temporary file, no worker parts

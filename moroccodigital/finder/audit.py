@@ -1,7 +1,29 @@
-"""Completeness audit: every candidate in a source's article body is evidenced or waived.
+"""Completeness audit: every candidate in a source's headline and body is evidenced or waived.
 
-A candidate (see `extract`) is *covered* when an evidence passage of the same source contains it
-entirely, and *waived* when a waiver in the source's annotation file excuses it.  A waiver is a
+A candidate (see `extract`) is *covered* only by an evidence passage that records it: a passage
+of the same source that contains it entirely *and* belongs to a record whose field states that
+kind of fact.  A passage that merely lies around a candidate does not count: the whole-sentence
+passage of an event says nothing about the number in that sentence.  The evidence table has no
+column naming the field a passage supports, so the kind of a passage is read from its
+`record_table` and, for dated and quantified records, from which of the record's fields its
+quote is (the curation writes a date or amount passage with exactly that field's text):
+
+| candidate kind                  | covered by a passage of                                              |
+|---------------------------------|----------------------------------------------------------------------|
+| actor                           | actors, aliases (mentions), event_participants, agreement_parties, roles |
+| place                           | places (mentions), event_places                                      |
+| initiative                      | initiatives (mentions)                                               |
+| name, organisation, person      | any of the above (a name the registries do not know yet)             |
+| amount, number                  | targets whose `value_text` the passage is, or a target or agreement  |
+|                                 | (with an `amount`) whose value equals the candidate's stated value   |
+| date, time                      | events, agreements whose `date_text` the passage is; targets whose   |
+|                                 | `deadline_text` it is                                                |
+
+A known name with more than one reading (المغرب: actor and place) is covered by a passage of any
+of its readings.  A number or year that ends a name passage is part of the name ("l'industrie
+4.0", "plan Maroc numérique 2030", "أفق 2030") and is covered by it.  Initiatives have no amount column: an initiative's amounts are targets.
+
+A candidate is *waived* when a waiver in the source's annotation file excuses it.  A waiver is a
 top-level entry of the seed's YAML file:
 
     waivers:
@@ -12,6 +34,10 @@ top-level entry of the seed's YAML file:
 candidates inside that passage, and `reason` says why they are not facts of the dataset.  A
 waiver that excuses nothing (its candidate is gone, or evidence now covers it) is a problem too,
 so waivers do not outlive their reason.
+
+Cost is linear in the number of sources: rows and evidence are grouped by source in one pass,
+the names every source shares are collected once, and the waivers are read from the waivers
+section of each annotation file (which the curation reader has already checked as a whole).
 """
 
 from __future__ import annotations
@@ -20,6 +46,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from moroccodigital import paths
 from moroccodigital.curation.annotations import Curation, read_curation
 from moroccodigital.curation.texts import QuoteError, locate
@@ -27,9 +55,39 @@ from moroccodigital.curation.yamlfiles import AnnotationFileError, load_yaml
 from moroccodigital.errors import Problem
 from moroccodigital.finder.extract import Candidate, find, quote_for
 from moroccodigital.finder.lexicon import Lexicon, entries_from_rows
+from moroccodigital.finder.normalize import fold
 from moroccodigital.safewrite import yaml_scalar
 
 WAIVER_KEYS = frozenset({"quote", "occurrence", "reason"})
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+NAME_TABLES = {
+    "actors": "actor",
+    "aliases": "actor",
+    "event_participants": "actor",
+    "agreement_parties": "actor",
+    "roles": "actor",
+    "places": "place",
+    "event_places": "place",
+    "initiatives": "initiative",
+}
+"""Tables whose every passage records a name, and the kind of record it names."""
+COVERED_BY = {
+    "actor": frozenset({"actor"}),
+    "place": frozenset({"place"}),
+    "initiative": frozenset({"initiative"}),
+    "name": frozenset({"actor", "place", "initiative"}),
+    "organisation": frozenset({"actor", "place", "initiative"}),
+    "person": frozenset({"actor", "place", "initiative"}),
+    "amount": frozenset({"amount"}),
+    "number": frozenset({"amount"}),
+    "date": frozenset({"date"}),
+    "time": frozenset({"date"}),
+}
+"""For each kind of candidate, the kinds of passage that record it (see the module docstring).
+A kind missing here is recorded by no passage: a new kind of candidate must be mapped first."""
+NAMES = frozenset({"actor", "place", "initiative"})
+"""The kinds of passage that record a name; a number or year ending such a passage is part of the name."""
 
 
 @dataclass(frozen=True)
@@ -89,7 +147,7 @@ class AuditReport:
             for gap in s.gaps:
                 c = gap.candidate
                 lines.append(
-                    f"{s.file}: {c.kind} {c.text!r} at {c.start}-{c.end} lies in no evidence passage;"
+                    f"{s.file}: {c.kind} {c.text!r} at {c.start}-{c.end} lies in no passage that records it;"
                 )
                 lines.append(f"    annotate it, or add a waiver with its reason: {gap.waiver()}")
         lines += [f"problem: {p}" for p in self.problems]
@@ -102,10 +160,10 @@ class AuditReport:
             for gap in s.gaps:
                 c = gap.candidate
                 message = (
-                    f"{c.kind} {c.text!r} at {c.start}-{c.end} lies in no evidence passage and no waiver "
-                    f"excuses it: annotate it, or add a waiver with its reason: {gap.waiver()}"
+                    f"{c.kind} {c.text!r} at {c.start}-{c.end} lies in no passage that records it and "
+                    f"no waiver excuses it: annotate it, or add a waiver with its reason: {gap.waiver()}"
                 )
-                out.append(Problem(s.file, s.source_id, "waivers", message))
+                out.append(Problem(s.file, s.source_id, "waivers", message, "uncovered-candidate"))
         return out
 
 
@@ -125,13 +183,12 @@ def audit_seeds(seeds: Path) -> AuditReport:
 def audit_curation(cur: Curation, seeds: Path) -> AuditReport:
     """Audit curated annotations already read (the build calls this with its own reading)."""
     report = AuditReport()
-    sources = {r.file: r.data["source_id"] for r in cur.rows if r.table == "sources"}
-    for file, source_id in sorted(sources.items(), key=lambda item: item[1]):
+    index = _Index(cur)
+    for file, source_id in sorted(index.sources.items(), key=lambda item: item[1]):
         if source_id not in cur.texts or source_id not in cur.spans:
             continue
-        lexicon = Lexicon(entries_from_rows(*_rows(cur, sources), source_id=source_id))
         waivers = _waivers(seeds / Path(file).name, cur.texts[source_id], file, report.problems)
-        report.sources.append(_audit_source(cur, source_id, file, lexicon, waivers, report.problems))
+        report.sources.append(_audit_source(cur, index, source_id, file, waivers, report.problems))
     return report
 
 
@@ -140,12 +197,125 @@ Rows = list[dict[str, Any]]
 
 def _rows(cur: Curation, sources: dict[str, str]) -> tuple[Rows, Rows, Rows, Rows]:
     """Curated rows of the four name tables; aliases get the source of the file they came from."""
-    tables: dict[str, list[dict[str, Any]]] = {"actors": [], "aliases": [], "places": [], "initiatives": []}
+    tables: dict[str, Rows] = {"actors": [], "aliases": [], "places": [], "initiatives": []}
     for row in cur.rows:
         if row.table in tables:
             data = {**row.data, "source_id": sources.get(row.file)} if row.table == "aliases" else row.data
             tables[row.table].append(data)
     return tables["actors"], tables["aliases"], tables["places"], tables["initiatives"]
+
+
+_NOWHERE = "\0"
+"""A source id no source has: names read for it are the names every source shares."""
+
+
+class _Index:
+    """The curation grouped by source in one pass, and the names every source shares."""
+
+    def __init__(self, cur: Curation) -> None:
+        self.sources = {r.file: r.data["source_id"] for r in cur.rows if r.table == "sources"}
+        actors, aliases, places, initiatives = _rows(cur, self.sources)
+        shared = entries_from_rows(actors, aliases, places, initiatives, _NOWHERE)
+        self.shared = {entry: fold(entry.alias).strip() for entry in shared}
+        """Names every source may use (named actors, their non-descriptive aliases, places,
+        initiatives), each with its folded form, the Lexicon's key."""
+        self.named = {a["actor_id"]: a for a in actors if a.get("named", True)}
+        self.unnamed: dict[str, Rows] = {}
+        """Per source, its unnamed actors (only that source may use their names)."""
+        for actor in actors:
+            if not actor.get("named", True) and actor.get("source_id") is not None:
+                self.unnamed.setdefault(actor["source_id"], []).append(actor)
+        self.aliases_of: dict[str, Rows] = {}
+        self.described_in: dict[str, Rows] = {}
+        for alias in aliases:
+            self.aliases_of.setdefault(alias["actor_id"], []).append(alias)
+            if alias.get("alias_kind") == "description" and alias.get("source_id") is not None:
+                self.described_in.setdefault(alias["source_id"], []).append(alias)
+        records = {
+            (row.table, row.data.get(key)): row.data
+            for row in cur.rows
+            for table, key in _FACT_RECORDS.items()
+            if row.table == table
+        }
+        self.passages: dict[str, list[_Passage]] = {}
+        for passage in cur.evidence:
+            record = records.get((passage["record_table"], passage["record_id"]), {})
+            self.passages.setdefault(passage["source_id"], []).append(_passage(passage, record))
+
+    def lexicon(self, source_id: str, text: str) -> Lexicon:
+        """The names usable in one source: its own, and those shared names that occur in it.
+
+        The same matches as a Lexicon of `entries_from_rows` over every row (a Lexicon depends
+        only on the set of its entries, and a name whose folded form, or its ل-contraction, is
+        not in the folded text can match nothing there), built from this source's rows alone:
+        compiling every shared name for every source made the audit grow with the square of
+        the corpus.
+        """
+        folded = fold(text)
+        shared = [e for e, key in self.shared.items() if _occurs(key, folded)]
+        unnamed = self.unnamed.get(source_id, [])
+        own_ids = {a["actor_id"] for a in unnamed}
+        aliases = [a for actor_id in own_ids for a in self.aliases_of.get(actor_id, [])]
+        aliases += [a for a in self.described_in.get(source_id, []) if a["actor_id"] not in own_ids]
+        named = [self.named[i] for i in dict.fromkeys(a["actor_id"] for a in aliases) if i in self.named]
+        local = entries_from_rows([*named, *unnamed], aliases, [], [], source_id)
+        return Lexicon(dict.fromkeys([*shared, *local]))
+
+
+def _occurs(key: str, folded: str) -> bool:
+    """Whether a folded name can match in a folded text: as written, or as ل + the name without
+    its article (the contraction "للمغرب" the Lexicon also matches)."""
+    return bool(key) and (key in folded or (key.startswith("ال") and "ل" + key[2:] in folded))
+
+
+_FACT_RECORDS = {"events": "event_id", "agreements": "agreement_id", "targets": "target_id"}
+"""Tables whose passages record a date or an amount only when the passage is that field's text."""
+
+
+@dataclass(frozen=True)
+class _Passage:
+    """An evidence passage and the kinds of fact it records."""
+
+    start: int
+    end: int
+    kinds: frozenset[str]
+    values: tuple[float, ...] = ()
+    """Amounts its record states: an amount candidate stating one of them is recorded here too
+    (a target restated in other words: "500 مهندس" for "أكثر من 500 كفاءة")."""
+
+    def records(self, cand: Candidate) -> bool:
+        """Whether this passage contains the candidate and records its kind of fact."""
+        if not (self.start <= cand.start and cand.end <= self.end):
+            return False
+        readings = {cand.kind, *(alt.partition(":")[0] for alt in cand.alternatives)}
+        wanted = frozenset().union(*(COVERED_BY.get(kind, frozenset()) for kind in readings))
+        if self.kinds & wanted:
+            return True
+        if cand.end == self.end and self.kinds & NAMES and cand.kind in ("number", "date"):
+            return True  # a number or year that ends a name is part of it ("l'industrie 4.0", "أفق 2030")
+        return "amount" in wanted and cand.value is not None and cand.value in self.values
+
+
+def _passage(passage: dict[str, Any], record: dict[str, Any]) -> _Passage:
+    """What a passage records, read from its table and from which field of its record it quotes."""
+    table, quote = passage["record_table"], passage["quote"]
+    kinds = {NAME_TABLES[table]} if table in NAME_TABLES else set()
+    values: tuple[float, ...] = ()
+    if table in ("events", "agreements") and quote == record.get("date_text"):
+        kinds.add("date")
+    if table == "targets":
+        if quote == record.get("deadline_text"):
+            kinds.add("date")
+        if quote == record.get("value_text"):
+            kinds.add("amount")
+        values = _numbers(record.get("value"))
+    if table == "agreements":
+        values = _numbers(record.get("amount"))
+    return _Passage(passage["start"], passage["end"], frozenset(kinds), values)
+
+
+def _numbers(value: Any) -> tuple[float, ...]:
+    return (float(value),) if isinstance(value, int | float) and not isinstance(value, bool) else ()
 
 
 @dataclass(frozen=True)
@@ -155,34 +325,77 @@ class _Waiver:
     spec: str
 
 
-def _waivers(path: Path, text: str, file: str, problems: list[Problem]) -> list[_Waiver]:
+def _waiver_items(path: Path) -> Any:
+    """The `waivers` section of an annotation file, parsed alone (files are tens of kB and the
+    build reads hundreds: parsing each a second time would cost more than the audit itself).
+
+    The curation reader has already read the whole file strictly (no aliases, no duplicate
+    keys); a file it could not read has no waivers here either.
+    """
     try:
-        doc = load_yaml(path)
-    except (OSError, AnnotationFileError):
-        return []  # the curation reader has already reported it
-    items = doc.get("waivers") if isinstance(doc, dict) else None
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    except (OSError, UnicodeDecodeError):
+        return None  # the curation reader has already reported it
+    section = _top_level_section(lines, "waivers")
+    if section is None:
+        return None
+    try:
+        doc = yaml.load(section, Loader=_LOADER)
+    except yaml.YAMLError:
+        doc = None
+    if not isinstance(doc, dict) or set(doc) != {"waivers"}:
+        try:  # a layout the section reader does not follow: read the whole file
+            doc = load_yaml(path)
+        except (OSError, AnnotationFileError):
+            return None
+        return doc.get("waivers") if isinstance(doc, dict) else None
+    return doc["waivers"]
+
+
+def _top_level_section(lines: list[str], key: str) -> str | None:
+    """The lines of a top-level key of a block-style YAML mapping, up to the next top-level key."""
+    head = f"{key}:"
+    for i, line in enumerate(lines):
+        if line.startswith(head) and (len(line) == len(head) or line[len(head)] in " \t\r\n#"):
+            j = i + 1
+            while j < len(lines) and (not lines[j].strip() or lines[j][0] in " \t#-"):
+                if lines[j].startswith(("---", "...")):
+                    break
+                j += 1
+            return "".join(lines[i:j])
+    return None
+
+
+def _waivers(path: Path, text: str, file: str, problems: list[Problem]) -> list[_Waiver]:
+    items = _waiver_items(path)
     if items is None:
         return []
     if not isinstance(items, list):
-        problems.append(Problem(file, "", "waivers", "expected a list of {quote, occurrence, reason}"))
+        problems.append(
+            Problem(file, "", "waivers", "expected a list of {quote, occurrence, reason}", "bad-waiver")
+        )
         return []
     out = []
     for i, item in enumerate(items):
         where = f"waivers[{i}]"
         if not isinstance(item, dict) or not isinstance(item.get("quote"), str):
-            problems.append(Problem(file, "", where, "expected a mapping with a 'quote' string"))
+            problems.append(
+                Problem(file, "", where, "expected a mapping with a 'quote' string", "bad-waiver")
+            )
             continue
         if set(item) - WAIVER_KEYS:
-            problems.append(Problem(file, "", where, f"unknown key(s) {sorted(set(item) - WAIVER_KEYS)}"))
+            problems.append(
+                Problem(file, "", where, f"unknown key(s) {sorted(set(item) - WAIVER_KEYS)}", "bad-waiver")
+            )
         if not isinstance(item.get("reason"), str) or not item["reason"].strip():
-            problems.append(Problem(file, "", where, "every waiver needs a reason"))
+            problems.append(Problem(file, "", where, "every waiver needs a reason", "bad-waiver"))
         occurrence = item.get("occurrence")
         try:
             if occurrence is not None and (isinstance(occurrence, bool) or not isinstance(occurrence, int)):
                 raise QuoteError("occurrence must be a whole number from 1")
             start, end = locate(text, item["quote"], occurrence)
         except QuoteError as err:
-            problems.append(Problem(file, "", where, str(err)))
+            problems.append(Problem(file, "", where, str(err), err.code))
             continue
         out.append(_Waiver(start, end, f"{where} {item['quote']!r}"))
     return out
@@ -190,22 +403,22 @@ def _waivers(path: Path, text: str, file: str, problems: list[Problem]) -> list[
 
 def _audit_source(
     cur: Curation,
+    index: _Index,
     source_id: str,
     file: str,
-    lexicon: Lexicon,
     waivers: list[_Waiver],
     problems: list[Problem],
 ) -> SourceAudit:
     text = cur.texts[source_id]
     spans = cur.spans[source_id]
-    evidence = [(e["start"], e["end"]) for e in cur.evidence if e["source_id"] == source_id]
+    passages = index.passages.get(source_id, [])
     result = SourceAudit(source_id, file)
     used: set[_Waiver] = set()
-    for cand in find(text, lexicon):
+    for cand in find(text, index.lexicon(source_id, text)):
         if not any(a <= cand.start and cand.end <= b for a, b in spans):
             continue
         result.total += 1
-        if any(a <= cand.start and cand.end <= b for a, b in evidence):
+        if any(passage.records(cand) for passage in passages):
             result.covered += 1
             continue
         excusing = [w for w in waivers if w.start <= cand.start and cand.end <= w.end]
@@ -218,7 +431,11 @@ def _audit_source(
         if waiver not in used:
             problems.append(
                 Problem(
-                    file, source_id, "waivers", f"{waiver.spec} excuses no uncovered candidate; remove it"
+                    file,
+                    source_id,
+                    "waivers",
+                    f"{waiver.spec} excuses no uncovered candidate; remove it",
+                    "unused-waiver",
                 )
             )
     return result

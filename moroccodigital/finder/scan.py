@@ -1,29 +1,41 @@
 """Run the candidate finder over a folder of articles, streaming, on every core.
 
-The core is `candidates_batch`, a pure function from an Arrow record batch of articles
-(doc_id, text) to a record batch of candidates: the local scan maps it over batches of files in
-worker processes, and `scan_dask` maps the same function over Dask partitions.  Memory stays
-bounded whatever the corpus size: files are listed lazily, at most two batches per worker are in
-flight, and results are appended to one Parquet file in a fixed order (so the output does not
-depend on the number of workers).
+The core is `find` over *windows* of a text: a text is cut at line ends into windows of about
+WINDOW code points (an article is one window; a 200 MB file is two hundred), each found apart
+and its offsets shifted back, so memory is bounded per window, not per file.  The cut depends
+only on the text, so reading a file window by window (the local scan) and cutting a text held in
+memory (`candidates_batch`, which the Dask path maps over partitions) give the same candidates.
+In a text longer than a window, a candidate never spans the line end where a window stops.
+
+The local scan lists files lazily; each worker process writes the candidates of its batch of
+files to its own Parquet part (no results are sent back through pipes), and the parent appends
+the parts, in the order of the files, to one Parquet file: the output does not depend on the
+number of workers.  Only regular files are read (no FIFO, device or symbolic link, whatever its
+name), opened without following links and checked with fstat before any byte is read.  The
+output is written to a temporary file renamed into place at the end: a failed or interrupted
+scan leaves the old file or none, never half of one.
 """
 
 from __future__ import annotations
 
+import io
 import os
+import stat
 import sys
+import tempfile
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from moroccodigital.finder.extract import FIELDS, find
+from moroccodigital.finder.extract import FIELDS, Candidate, find
 from moroccodigital.finder.lexicon import Lexicon, installed_entries
 from moroccodigital.safewrite import UnsafeOutput, atomic_path, check_output
 
@@ -47,8 +59,14 @@ CANDIDATES = pa.schema(
     ],
     metadata={"moroccodigital.scan": "candidates v1"},
 )
-"""One row per candidate; offsets are code points of the article's text as decoded (UTF-8)."""
+"""One row per candidate; offsets are code points of the article's text as decoded (UTF-8, line
+ends kept as they are)."""
 BATCH_BYTES = 4 << 20
+"""Files are handed to workers in batches of about this many bytes."""
+WINDOW = 1 << 20
+"""A text longer than this many code points is found window by window (see the module doc)."""
+FLUSH_ROWS = 1 << 16
+"""Candidates are written out in row groups of about this many rows."""
 
 
 @dataclass
@@ -60,7 +78,10 @@ class ScanSummary:
     bytes: int = 0
     candidates: int = 0
     unreadable: list[str] = field(default_factory=list)
-    """Files skipped because they are not UTF-8 text."""
+    """Files skipped because they are not UTF-8 text (or were no longer regular files when
+    opened)."""
+    skipped: list[str] = field(default_factory=list)
+    """*.txt names skipped because they are not regular files (FIFOs, devices, links)."""
 
 
 @lru_cache(maxsize=1)
@@ -68,20 +89,91 @@ def _installed_lexicon() -> Lexicon:
     return Lexicon(installed_entries())
 
 
+def windows(read: Callable[[int], str], size: int = WINDOW) -> Iterator[tuple[int, str]]:
+    """A text, read by `read(n)` until it returns "", as (offset, window) pairs.
+
+    A window ends after the last line end within `size` code points of its start (else after
+    the last space or tab, else at `size`); a text of at most `size` code points is one window.
+    """
+    buffer, offset, eof = "", 0, False
+    while True:
+        while not eof and len(buffer) <= size:
+            piece = read(size)
+            eof = not piece
+            buffer += piece
+        if len(buffer) <= size:
+            if buffer:
+                yield offset, buffer
+            return
+        cut = _cut(buffer, size)
+        yield offset, buffer[:cut]
+        offset, buffer = offset + cut, buffer[cut:]
+
+
+def _cut(buffer: str, size: int) -> int:
+    for separators in ("\n", " \t"):
+        at = max(buffer.rfind(sep, 0, size) for sep in separators)
+        if at >= 0:
+            return at + 1
+    return size
+
+
+_SCALARS = tuple(name for name in FIELDS if name not in {"start", "end"})
+"""Columns copied as they are (alternatives stay tuples: Arrow reads them as lists, and a new list
+per candidate would only feed the garbage collector)."""
+_GET = {name: attrgetter(name) for name in _SCALARS}
+
+
+class _Columns:
+    """Candidates waiting to be written, turned into columns straight from the finder's objects
+    (one pass per column when a row group is taken, no per-row dictionaries or frames)."""
+
+    def __init__(self) -> None:
+        self.pending: list[tuple[str, int, list[Candidate]]] = []
+        self.rows = 0
+
+    def __len__(self) -> int:
+        return self.rows
+
+    def add(self, doc_id: str, offset: int, candidates: list[Candidate]) -> None:
+        if candidates:
+            self.pending.append((doc_id, offset, candidates))
+            self.rows += len(candidates)
+
+    def drop_after(self, mark: int) -> None:
+        """Forget what was added since len(self.pending) was `mark`."""
+        del self.pending[mark:]
+        self.rows = sum(len(cands) for _, _, cands in self.pending)
+
+    def take(self) -> pa.RecordBatch:
+        pending, flat = self.pending, [c for _, _, cands in self.pending for c in cands]
+        columns: dict[str, list[Any]] = {
+            "doc_id": [doc_id for doc_id, _, cands in pending for _ in cands],
+            "start": [c.start + offset for _, offset, cands in pending for c in cands],
+            "end": [c.end + offset for _, offset, cands in pending for c in cands],
+        }
+        columns.update((name, list(map(get, flat))) for name, get in _GET.items())
+        self.pending, self.rows = [], 0
+        return pa.RecordBatch.from_pydict(
+            {name: columns[name] for name in CANDIDATES.names}, schema=CANDIDATES
+        )
+
+
+def _find_text(cols: _Columns, doc_id: str, read: Callable[[int], str], lexicon: Lexicon) -> None:
+    for offset, window in windows(read, WINDOW):
+        cols.add(doc_id, offset, find(window, lexicon))
+
+
 def candidates_batch(articles: pa.RecordBatch, lexicon: Lexicon | None = None) -> pa.RecordBatch:
     """Articles (doc_id, text) → candidates (CANDIDATES schema).  Pure: no I/O but the lexicon,
     which defaults to the installed dataset's names and is read once per process."""
     lexicon = lexicon if lexicon is not None else _installed_lexicon()
-    columns: dict[str, list[Any]] = {name: [] for name in CANDIDATES.names}
+    cols = _Columns()
     for doc_id, text in zip(
         articles.column("doc_id").to_pylist(), articles.column("text").to_pylist(), strict=True
     ):
-        for cand in find(text, lexicon):
-            columns["doc_id"].append(doc_id)
-            for name in FIELDS:
-                value = getattr(cand, name)
-                columns[name].append(list(value) if name == "alternatives" else value)
-    return pa.RecordBatch.from_pydict(columns, schema=CANDIDATES)
+        _find_text(cols, doc_id, io.StringIO(text, newline="").read, lexicon)
+    return cols.take()
 
 
 def is_scan_output(path: Path) -> bool:
@@ -93,21 +185,41 @@ def is_scan_output(path: Path) -> bool:
     return b"moroccodigital.scan" in metadata
 
 
-def article_batches(directory: Path, batch_bytes: int = BATCH_BYTES) -> Iterator[list[str]]:
-    """Relative paths of the *.txt files under a folder, in a fixed order, grouped by size.
+def _is_regular(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
 
-    Symbolic links are not followed, so a scan never reads outside the folder it was given.
+
+def article_batches(
+    directory: Path, batch_bytes: int = BATCH_BYTES, skipped: list[str] | None = None
+) -> Iterator[list[str]]:
+    """Relative paths of the regular *.txt files under a folder, in a fixed order, grouped by size.
+
+    Symbolic links are not followed, so a scan never reads outside the folder it was given; a
+    *.txt name that is not a regular file (a FIFO, a device, a link) is left out, and added to
+    `skipped` when given.
     """
     batch: list[str] = []
     size = 0
     for folder, dirs, files in os.walk(directory):
         dirs.sort()
         for name in sorted(files):
-            path = Path(folder, name)
-            if not name.endswith(".txt") or path.is_symlink():
+            if not name.endswith(".txt"):
                 continue
-            batch.append(path.relative_to(directory).as_posix())
-            size += path.stat().st_size
+            path = os.path.join(folder, name)
+            try:
+                info = os.lstat(path)
+            except OSError:
+                info = None
+            relative = Path(os.path.relpath(path, directory)).as_posix()
+            if info is None or not stat.S_ISREG(info.st_mode):
+                if skipped is not None:
+                    skipped.append(relative)
+                continue
+            batch.append(relative)
+            size += info.st_size
             if size >= batch_bytes:
                 yield batch
                 batch, size = [], 0
@@ -115,30 +227,99 @@ def article_batches(directory: Path, batch_bytes: int = BATCH_BYTES) -> Iterator
         yield batch
 
 
+def open_article(path: Path) -> tuple[IO[str], int] | None:
+    """A regular file opened for reading as UTF-8 text (line ends kept), and its size in bytes;
+    None when it is not a regular file.  Checked on the open file (fstat), so a file swapped for
+    a FIFO or a link after it was listed is refused too, before any byte is read."""
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        return None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        return None
+    return open(fd, encoding="utf-8", newline=""), info.st_size
+
+
+def _is_utf8(handle: IO[str]) -> bool:
+    """Decode a whole file once, a window at a time (before a long file is found window by
+    window, so a bad byte near its end does not leave half its candidates written)."""
+    try:
+        while handle.read(WINDOW):
+            pass
+    except UnicodeDecodeError:
+        return False
+    handle.seek(0)
+    return True
+
+
 def read_articles(directory: Path, names: list[str]) -> tuple[pa.RecordBatch, list[str]]:
-    """Read a batch of articles; returns the batch and the names of files that are not UTF-8."""
+    """Read a batch of articles; returns the batch and the names of files that are not UTF-8
+    (or no longer regular files)."""
     ids, texts, bad = [], [], []
     for name in names:
-        try:
-            texts.append((directory / name).read_text(encoding="utf-8"))
-            ids.append(name)
-        except UnicodeDecodeError:
+        opened = open_article(directory / name)
+        if opened is None:
             bad.append(name)
+            continue
+        with opened[0] as handle:
+            try:
+                texts.append(handle.read())
+                ids.append(name)
+            except UnicodeDecodeError:
+                bad.append(name)
     return pa.RecordBatch.from_pydict({"doc_id": ids, "text": texts}, schema=ARTICLES), bad
 
 
 @dataclass(frozen=True)
 class _Result:
-    batch: pa.RecordBatch
     files: int
     bytes: int
+    candidates: int
     unreadable: list[str]
+    part: Path | None = None
+    """The Parquet part a worker wrote (None when the batch went straight to the output)."""
 
 
-def _scan_files(directory: Path, names: list[str]) -> _Result:
-    articles, bad = read_articles(directory, names)
-    size = sum((directory / name).stat().st_size for name in names)
-    return _Result(candidates_batch(articles), articles.num_rows, size, bad)
+def _scan_files(directory: Path, names: list[str], write: Callable[[pa.RecordBatch], None]) -> _Result:
+    """Find the candidates of a batch of files, written in row groups as they come."""
+    lexicon = _installed_lexicon()
+    cols, files, size, rows, bad = _Columns(), 0, 0, 0, []
+    for name in names:
+        opened = open_article(directory / name)
+        if opened is None:
+            bad.append(name)
+            continue
+        handle, nbytes = opened
+        with handle:
+            if nbytes > WINDOW and not _is_utf8(handle):
+                bad.append(name)
+                continue
+            mark = len(cols.pending)
+            try:
+                _find_text(cols, name, handle.read, lexicon)
+            except UnicodeDecodeError:  # only a short file, read in one piece, gets here
+                cols.drop_after(mark)
+                bad.append(name)
+                continue
+        files, size = files + 1, size + nbytes
+        if len(cols) >= FLUSH_ROWS:
+            rows += len(cols)
+            write(cols.take())
+    if len(cols):
+        rows += len(cols)
+        write(cols.take())
+    return _Result(files, size, rows, bad)
+
+
+def _scan_part(directory: Path, names: list[str], part: Path) -> _Result:
+    """A worker's task: one batch of files into its own Parquet part (uncompressed: the parent
+    compresses once, when it appends the part to the output)."""
+    with pq.ParquetWriter(part, CANDIDATES, compression="none") as writer:
+        result = _scan_files(directory, names, writer.write_batch)
+    return _Result(result.files, result.bytes, result.candidates, result.unreadable, part)
 
 
 def scan(
@@ -150,7 +331,8 @@ def scan(
     progress: bool = True,
     force: bool = False,
 ) -> ScanSummary:
-    """Find candidates in every *.txt file under a folder and write them to one Parquet file."""
+    """Find candidates in every regular *.txt file under a folder and write them to one Parquet
+    file (atomically: on failure or interruption nothing is left at `out`)."""
     if not directory.is_dir():
         raise UnsafeOutput(f"{directory} is not a folder")
     check_output(out, force=force, ours=is_scan_output)
@@ -158,35 +340,59 @@ def scan(
     summary = ScanSummary(out)
     bar = _progress(directory, progress)
     _installed_lexicon()  # load once here: forked workers inherit it
-    with atomic_path(out) as tmp, pq.ParquetWriter(tmp, CANDIDATES, compression="zstd") as writer:
-        for result in _results(directory, batch_bytes, workers):
-            writer.write_batch(result.batch)
-            summary.files += result.files
-            summary.bytes += result.bytes
-            summary.candidates += result.batch.num_rows
-            summary.unreadable += result.unreadable
-            if bar is not None:
-                bar.update(result.bytes)
-    if bar is not None:
-        bar.close()
+    pa.array([0])  # pyarrow imports pandas on its first array (to recognise pandas objects):
+    # once here, so forked workers inherit the import instead of each paying for it
+    try:
+        with atomic_path(out) as tmp, pq.ParquetWriter(tmp, CANDIDATES, compression="zstd") as writer:
+            batches = article_batches(directory, batch_bytes, summary.skipped)
+            for result in _results(directory, batches, workers, writer, out):
+                summary.files += result.files
+                summary.bytes += result.bytes
+                summary.candidates += result.candidates
+                summary.unreadable += result.unreadable
+                if bar is not None:
+                    bar.update(result.bytes)
+    finally:
+        if bar is not None:
+            bar.close()
     return summary
 
 
-def _results(directory: Path, batch_bytes: int, workers: int) -> Iterator[_Result]:
-    """Batch results in input order, with at most two batches per worker in flight."""
-    batches = article_batches(directory, batch_bytes)
+def _results(
+    directory: Path, batches: Iterator[list[str]], workers: int, writer: pq.ParquetWriter, out: Path
+) -> Iterator[_Result]:
+    """Batch results in input order, each batch's candidates appended to the output as it
+    comes; with workers, at most two batches per worker in flight."""
     if workers == 1:
         for names in batches:
-            yield _scan_files(directory, names)
+            yield _scan_files(directory, names, writer.write_batch)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with (
+        tempfile.TemporaryDirectory(prefix=f".{out.name}.parts-", dir=out.parent) as parts,
+        ProcessPoolExecutor(max_workers=workers) as pool,
+    ):
         pending: deque[Future[_Result]] = deque()
-        for names in batches:
-            pending.append(pool.submit(_scan_files, directory, names))
-            if len(pending) >= 2 * workers:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
+        try:
+            for i, names in enumerate(batches):
+                pending.append(pool.submit(_scan_part, directory, names, Path(parts, f"{i:08d}.parquet")))
+                if len(pending) >= 2 * workers:
+                    yield _append(pending.popleft().result(), writer)
+            while pending:
+                yield _append(pending.popleft().result(), writer)
+        except BaseException:
+            pool.shutdown(cancel_futures=True)
+            raise
+
+
+def _append(result: _Result, writer: pq.ParquetWriter) -> _Result:
+    """Append a worker's part to the output, a row group at a time, and delete it."""
+    assert result.part is not None
+    part = pq.ParquetFile(result.part)
+    for i in range(part.num_row_groups):
+        writer.write_table(part.read_row_group(i))
+    part.close()
+    result.part.unlink()
+    return result
 
 
 def _progress(directory: Path, enabled: bool) -> Any:
@@ -199,9 +405,9 @@ def _progress(directory: Path, enabled: bool) -> Any:
         print("scan: install moroccodigital[scan] for a progress bar", file=sys.stderr)
         return None
     total = sum(
-        Path(folder, name).stat().st_size
+        os.lstat(path).st_size
         for folder, _, files in os.walk(directory)
         for name in files
-        if name.endswith(".txt") and not Path(folder, name).is_symlink()
+        if name.endswith(".txt") and _is_regular(path := Path(folder, name))
     )
     return tqdm(total=total, unit="B", unit_scale=True, desc="scan", file=sys.stderr)

@@ -6,6 +6,8 @@ Install the `dask` extra (`dask[dataframe]`, `distributed`).  `candidates_dask` 
 DataFrame of articles (doc_id, text) into one of candidates, for corpora already held in Dask;
 `scan_dask` reads a folder like `scan` and writes the same Parquet file, computing a few
 partitions at a time on whatever scheduler is active (a `distributed.Client`, if one exists).
+A partition holds whole texts in memory; `candidates_batch` cuts a long one into the same
+windows the local scan streams, so both give the same candidates.
 """
 
 from __future__ import annotations
@@ -58,10 +60,12 @@ def scan_dask(
     if not directory.is_dir():
         raise UnsafeOutput(f"{directory} is not a folder")
     check_output(out, force=force, ours=is_scan_output)
-    plan = list(article_batches(directory, batch_bytes))  # file names only: the partition plan
-    summary = ScanSummary(out, files=sum(map(len, plan)))
+    summary = ScanSummary(out)
+    plan = list(article_batches(directory, batch_bytes, summary.skipped))  # names only: the partitions
+    summary.files = sum(map(len, plan))
     if not plan:
-        pq.write_table(CANDIDATES.empty_table(), out)
+        with atomic_path(out) as tmp:
+            pq.write_table(CANDIDATES.empty_table(), tmp)
         return summary
     articles = dd.from_map(
         _articles_frame, plan, directory=directory, meta=ARTICLES.empty_table().to_pandas()

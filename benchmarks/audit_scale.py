@@ -1,0 +1,117 @@
+"""How the completeness audit scales: its time and peak memory on corpora of 5 to 500 articles.
+
+    python benchmarks/audit_scale.py [--sizes 5 50 250 500] [--no-validate]
+
+The corpus is the five seeds copied over and over: copy k of a seed is the same article under a
+new file name, with its source id and every id its annotation file defines (unnamed actors,
+roles, events, agreements, targets) renamed, so the copies are valid annotations the build
+accepts (checked with the build's own validation, unless --no-validate).  Each size is audited
+in a fresh process, which reads the curation and then times `audit_curation` alone (peak
+resident memory from getrusage).  Goal (issue 16): time linear in the number of articles.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFINED = {
+    "unnamed_actors": "actor_id",
+    "roles": "role_id",
+    "events": "event_id",
+    "agreements": "agreement_id",
+    "targets": "target_id",
+}
+"""The sections of a seed's annotation file whose entries define an id, and the id's key."""
+
+CHILD = """
+import json, resource, sys, time
+from pathlib import Path
+from moroccodigital.finder import audit
+from moroccodigital.curation import checks
+from moroccodigital.curation import annotations as curation
+seeds = Path(sys.argv[1]) / "seeds"
+cur = curation.read_curation(seeds)
+problems = cur.problems + (checks.validate(cur)[1] if sys.argv[2] == "1" else [])
+start = time.perf_counter()
+report = audit.audit_curation(cur, seeds)
+seconds = time.perf_counter() - start
+print(json.dumps({"seconds": seconds, "sources": len(report.sources),
+                  "candidates": sum(s.total for s in report.sources),
+                  "gaps": sum(len(s.gaps) for s in report.sources),
+                  "problems": [str(p) for p in problems + report.problems][:5],
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def defined_ids(annotation: str) -> list[str]:
+    """The source id and every id the annotation file defines."""
+    doc = yaml.safe_load(annotation)
+    ids = [doc["source"]["source_id"]]
+    for section, key in DEFINED.items():
+        ids += [item[key] for item in doc.get(section) or []]
+    return ids
+
+
+def renamed(annotation: str, ids: list[str], suffix: str, file_name: str, new_name: str) -> str:
+    """The annotation text with each defined id (as a whole id, not part of a longer one) and the
+    text's file name renamed."""
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, ids)) + r")(?![\w-])")
+    return pattern.sub(lambda m: m.group(1) + suffix, annotation).replace(file_name, new_name)
+
+
+def write_project(folder: Path, articles: int) -> None:
+    """A project folder whose seeds/ holds `articles` valid copies of the five seeds."""
+    seeds = folder / "seeds"
+    shutil.copytree(ROOT / "seeds" / "registry", seeds / "registry")
+    originals = sorted((ROOT / "seeds").glob("*.yaml"))
+    for i in range(articles):
+        yaml_path = originals[i % len(originals)]
+        copy, text_name = i // len(originals), yaml_path.with_suffix(".txt").name
+        annotation = yaml_path.read_text(encoding="utf-8")
+        if copy == 0:
+            new_stem, suffix = yaml_path.stem, ""
+        else:
+            new_stem, suffix = f"{yaml_path.stem}-copy{copy:03d}", f"-copy{copy:03d}"
+        shutil.copyfile(yaml_path.with_suffix(".txt"), seeds / f"{new_stem}.txt")
+        text = renamed(annotation, defined_ids(annotation), suffix, text_name, f"{new_stem}.txt")
+        (seeds / f"{new_stem}.yaml").write_text(text, encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--sizes", type=int, nargs="+", default=[5, 50, 250, 500])
+    parser.add_argument("--no-validate", action="store_true", help="skip the build's validation")
+    args = parser.parse_args()
+    print(f"{'articles':>8} {'candidates':>10} {'audit s':>8} {'ms/article':>10} {'peak MB':>8} {'gaps':>5}")
+    for size in args.sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            write_project(Path(tmp), size)
+            run = subprocess.run(
+                [sys.executable, "-c", CHILD, tmp, "0" if args.no_validate else "1"],
+                check=True,
+                capture_output=True,
+                text=True,
+            )
+        r = json.loads(run.stdout)
+        if r["problems"] or r["sources"] != size:
+            raise SystemExit(f"the synthetic corpus of {size} is not valid: {r['problems']}")
+        print(
+            f"{size:>8} {r['candidates']:>10} {r['seconds']:>8.2f} {1000 * r['seconds'] / size:>10.1f} "
+            f"{r['peak_mb']:>8.0f} {r['gaps']:>5}"
+        )
+
+
+if __name__ == "__main__":
+    main()
