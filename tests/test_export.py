@@ -212,3 +212,17 @@ def test_cli_export_writes_the_archive(exportable: Path, out: Path) -> None:
 
     assert main(["export", "--root", str(exportable), "--zip", str(out)]) == 0
     assert out.exists()
+
+
+def test_a_path_through_data_is_judged_where_it_points(exportable: Path) -> None:
+    readme = (exportable / "README.md").read_bytes()
+    with pytest.raises(ExportError, match="one of the files to archive"):
+        export_zip(exportable, exportable / "data" / ".." / "README.md", force=True)
+    assert (exportable / "README.md").read_bytes() == readme
+
+
+def test_an_export_into_the_data_package_is_refused_even_with_force(exportable: Path) -> None:
+    before = sorted(p.name for p in (exportable / "data").iterdir())
+    with pytest.raises(ExportError, match="inside the data package"):
+        export_zip(exportable, exportable / "data" / "moroccodigital.zip", force=True)
+    assert sorted(p.name for p in (exportable / "data").iterdir()) == before

@@ -154,3 +154,18 @@ def test_a_missing_parquet_file_is_refused(tampered_data: Path) -> None:
     (tampered_data / "events.parquet").unlink()
     with pytest.raises(md.DataIntegrityError, match=r"events\.parquet is missing"):
         md.open(tampered_data).load("events")
+
+
+def test_an_altered_source_text_is_refused_by_text(tampered_data: Path) -> None:
+    dataset = md.open(tampered_data)
+    name = dataset.load("sources").file_name.iloc[0]
+    text = tampered_data.parent / "seeds" / name
+    text.write_text(text.read_text(encoding="utf-8") + " ", encoding="utf-8")
+    with pytest.raises(md.DataIntegrityError, match="does not match the sha256"):
+        dataset.text(dataset.load("sources").source_id.iloc[0])
+
+
+def test_a_descriptor_that_is_not_json_is_refused_with_what_to_do(tampered_data: Path) -> None:
+    (tampered_data / "datapackage.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(md.DataIntegrityError, match="is not valid JSON"):
+        md.open(tampered_data).load("events")
