@@ -41,7 +41,7 @@ from moroccodigital.curation import checks
 from moroccodigital.curation import annotations as curation
 seeds = Path(sys.argv[1]) / "seeds"
 cur = curation.read_curation(seeds)
-problems = cur.problems + (checks.validate(cur)[1] if sys.argv[2] == "1" else [])
+problems = cur.problems + (checks.check_curation(cur)[1] if sys.argv[2] == "1" else [])
 start = time.perf_counter()
 report = audit.audit_curation(cur, seeds)
 seconds = time.perf_counter() - start

@@ -19,7 +19,7 @@ from moroccodigital.errors import BuildError, Error, MissingExtra, UsageError, e
 def _build(args: argparse.Namespace) -> int:
     from moroccodigital.dataset.build import build
 
-    counts = build(_root(args).root, report=lambda step: print(f"build: {step}", file=sys.stderr))
+    counts = build(_root(args).root, progress=lambda step: print(f"build: {step}", file=sys.stderr))
     width = max(map(len, counts))
     for table, rows in counts.items():
         print(f"{table:<{width}}  {rows:>5} rows")

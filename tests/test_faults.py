@@ -16,7 +16,7 @@ from helpers import snapshot
 
 from moroccodigital.dataset import build as build_module
 from moroccodigital.dataset.build import build, recover
-from moroccodigital.dataset.verify import validate_package
+from moroccodigital.dataset.verify import verify_package
 from moroccodigital.errors import BuildError
 
 CHECKPOINTS = ["written", "validated", "swap-data", "swap-schemas", "committed"]
@@ -108,7 +108,7 @@ def test_two_builds_started_at_once_corrupt_nothing(project: Path) -> None:
     assert 0 in codes
     for code, (_, err) in zip(codes, results, strict=True):
         assert code == 0 or "another build is running in this project" in err
-    assert validate_package(project / "data") == []
+    assert verify_package(project / "data") == []
 
 
 def test_a_full_disk_while_writing_gives_a_clear_error_and_changes_nothing(

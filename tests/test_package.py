@@ -14,7 +14,7 @@ import pytest
 from helpers import ROOT
 
 from moroccodigital.curation.texts import sha256_file
-from moroccodigital.dataset import verify as validation
+from moroccodigital.dataset import verify
 
 
 def _frictionless(descriptor: Path) -> subprocess.CompletedProcess[str]:
@@ -51,7 +51,7 @@ def test_the_committed_package_passes_every_check_of_the_build() -> None:
     from moroccodigital.curation.annotations import read_curation
 
     texts = read_curation(ROOT / "seeds").texts
-    assert validation.validate_package(ROOT / "data", texts) == []
+    assert verify.verify_package(ROOT / "data", texts) == []
 
 
 @pytest.fixture
@@ -63,7 +63,7 @@ def data(tmp_path: Path) -> Path:
 def test_a_tampered_parquet_file_is_caught_by_its_hash(data: Path) -> None:
     table = pq.read_table(data / "targets.parquet")
     pq.write_table(table.slice(0, 3), data / "targets.parquet")
-    problems = validation.validate_package(data)
+    problems = verify.verify_package(data)
     assert any(p.field == "hash" and "targets.parquet" in p.file for p in problems)
 
 
@@ -95,7 +95,7 @@ def test_a_parquet_file_with_the_wrong_physical_type_is_caught(data: Path) -> No
         if res["name"] == "evidence":
             res["hash"] = f"sha256:{sha256_file(data / 'evidence.parquet')}"
     (data / "datapackage.json").write_text(json.dumps(package, ensure_ascii=False), encoding="utf-8")
-    problems = validation.validate_package(data)
+    problems = verify.verify_package(data)
     assert [p.field for p in problems] == ["schema"]
 
 
@@ -104,5 +104,5 @@ def test_an_evidence_quote_that_does_not_match_its_text_is_caught() -> None:
 
     texts = read_curation(ROOT / "seeds").texts
     shifted = {sid: " " + text for sid, text in texts.items()}
-    problems = validation.validate_package(ROOT / "data", shifted)
+    problems = verify.verify_package(ROOT / "data", shifted)
     assert problems and all(p.field == "quote" for p in problems)

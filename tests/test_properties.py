@@ -17,8 +17,7 @@ from hypothesis import strategies as st
 
 import moroccodigital as md
 from moroccodigital.curation.texts import sha256_file
-from moroccodigital.dataset import build, datapackage
-from moroccodigital.dataset import verify as validation
+from moroccodigital.dataset import build, datapackage, verify
 from moroccodigital.definitions.columns import column_names, column_type, model_for
 from moroccodigital.definitions.models import MODELS, ROLE_DIRECTIONS, Record
 
@@ -232,6 +231,6 @@ def test_arbitrary_valid_content_gives_a_build_that_validates(
     build._write(
         staging, tables, {k: v for k, v in md.descriptor().items() if k not in {"$schema", "resources"}}
     )
-    assert validation.validate_package(staging / "data") == []
+    assert verify.verify_package(staging / "data") == []
     written = pq.read_table(staging / "data" / "events.parquet").column("title_en").to_pylist()
     assert set(written) == {text}

@@ -27,7 +27,7 @@ EDTF_COLUMNS = (
 """EDTF columns with the bound columns stated beside them."""
 
 
-def validate(cur: Curation) -> tuple[Tables, list[Problem]]:
+def check_curation(cur: Curation) -> tuple[Tables, list[Problem]]:
     """Validate every row against its model and every record against the others.
 
     Each mistake is reported once, where it stands: for rows that depend on a record already

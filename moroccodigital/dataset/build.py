@@ -31,8 +31,7 @@ from moroccodigital.curation import annotations as curation
 from moroccodigital.curation import checks
 from moroccodigital.curation.texts import sha256_file
 from moroccodigital.curation.yamlfiles import AnnotationFileError, load_yaml
-from moroccodigital.dataset import datapackage, metadata
-from moroccodigital.dataset import verify as validation
+from moroccodigital.dataset import datapackage, metadata, verify
 from moroccodigital.definitions.models import MODELS
 from moroccodigital.errors import BuildError, Problem
 from moroccodigital.finder import audit
@@ -51,41 +50,42 @@ PARQUET_OPTIONS: dict[str, Any] = {
 }
 """Pinned writer options: with the pinned pyarrow they make builds byte-identical."""
 
-Report = Callable[[str], None]
+Progress = Callable[[str], None]
+"""Told each step of the build as it starts (the command line prints it to stderr)."""
 
 
 def _quiet(_: str) -> None:
     return None
 
 
-def build(root: Path, report: Report = _quiet) -> dict[str, int]:
+def build(root: Path, progress: Progress = _quiet) -> dict[str, int]:
     """Build data/ and schemas/ under a project root; returns the row count of each table."""
     root = root.resolve()
     with _lock(root):
         _check_outputs(root)
         _guarded(lambda: recover(root), "recovering from an earlier build")
-        report("reading seeds and annotations")
+        progress("reading seeds and annotations")
         cur = curation.read_curation(root / paths.SEEDS)
-        tables, problems = checks.validate(cur)
+        tables, problems = checks.check_curation(cur)
         if problems:
             raise BuildError(problems)
-        report("auditing completeness: every candidate evidenced or waived")
+        progress("auditing completeness: every candidate evidenced or waived")
         problems = audit.audit_curation(cur, root / paths.SEEDS).as_problems()
         if problems:
             raise BuildError(problems)
         meta = _metadata(root, cur)
         with tempfile.TemporaryDirectory(prefix=".build-", dir=root) as tmp:
             staging = Path(tmp)
-            report("writing Parquet, CSV and descriptors")
+            progress("writing Parquet, CSV and descriptors")
             _guarded(lambda: _write(staging, tables, meta), "writing the new files")
             _checkpoint("written")
-            report("validating the written package (frictionless, hashes, Arrow schemas, anchors)")
-            problems = validation.validate_package(staging / paths.DATA, cur.texts)
+            progress("validating the written package (frictionless, hashes, Arrow schemas, anchors)")
+            problems = verify.verify_package(staging / paths.DATA, cur.texts)
             if problems:
                 raise BuildError(problems)
             _checkpoint("validated")
             _guarded(lambda: _swap(root, staging), "putting the new files in place")
-        report("done")
+        progress("done")
         return {name: len(rows) for name, rows in tables.items()}
 
 

@@ -1,7 +1,7 @@
 """What a built or installed package holds (`info`), and whether it is sound (`validate`).
 
 Both take a data folder (the one holding datapackage.json): by default the installed copy, or a
-checkout's data/. `validate` runs the build's own checks (`validation.validate_package`: both
+checkout's data/. `validate` runs the build's own checks (`verify.verify_package`: both
 descriptors with frictionless, every sha256, every Parquet file's Arrow schema, every evidence
 quote against its text) and adds what those cannot see from the files alone: that the source
 texts are the ones the sources table names, and that every evidence row points at a real record.
@@ -17,7 +17,7 @@ import pyarrow.parquet as pq
 from moroccodigital import paths
 from moroccodigital.curation.texts import sha256_file
 from moroccodigital.dataset.loaders import Dataset, data_dir
-from moroccodigital.dataset.verify import validate_package
+from moroccodigital.dataset.verify import verify_package
 from moroccodigital.errors import Problem
 
 
@@ -155,7 +155,7 @@ def validate(data: Path | None = None, texts: Path | None = None) -> ValidationR
     text_folder = texts or paths.texts_beside(folder)
     found, text_problems = _texts(folder, text_folder) if text_folder else ({}, [])
     anchors = bool(found) and not text_problems
-    problems = validate_package(folder, found if anchors else None)
+    problems = verify_package(folder, found if anchors else None)
     checked = [
         "descriptors datapackage.json and csv/datapackage.json, with every row of every table "
         "(frictionless: types, constraints, primary and foreign keys)",
@@ -184,7 +184,7 @@ def _texts(folder: Path, text_folder: Path) -> tuple[dict[str, str], list[Proble
     try:
         sources = pq.read_table(folder / "sources.parquet").to_pylist()
     except (OSError, ValueError):
-        return {}, []  # an unreadable sources table is reported by validate_package
+        return {}, []  # an unreadable sources table is reported by verify_package
     texts: dict[str, str] = {}
     problems = []
     for row in sources:

@@ -19,7 +19,7 @@ from moroccodigital.definitions.columns import model_for
 from moroccodigital.errors import Problem
 
 
-def validate_package(data: Path, texts: dict[str, str] | None = None) -> list[Problem]:
+def verify_package(data: Path, texts: dict[str, str] | None = None) -> list[Problem]:
     """Every problem with a built data folder; an empty list means it is sound."""
     problems: list[Problem] = []
     for name in paths.DESCRIPTORS:

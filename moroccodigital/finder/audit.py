@@ -21,7 +21,8 @@ quote is (the curation writes a date or amount passage with exactly that field's
 
 A known name with more than one reading (المغرب: actor and place) is covered by a passage of any
 of its readings.  A number or year that ends a name passage is part of the name ("l'industrie
-4.0", "plan Maroc numérique 2030", "أفق 2030") and is covered by it.  Initiatives have no amount column: an initiative's amounts are targets.
+4.0", "plan Maroc numérique 2030", "أفق 2030") and is covered by it.  Initiatives have no amount
+column: an initiative's amounts are targets.
 
 A candidate is *waived* when a waiver in the source's annotation file excuses it.  A waiver is a
 top-level entry of the seed's YAML file:
