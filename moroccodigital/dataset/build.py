@@ -313,15 +313,17 @@ def _write_csv(table: pa.Table, path: Path) -> None:
 def _plain_decimals(table: pa.Table) -> pa.Table:
     """Floating-point columns as plain decimals ('100000000000', not Arrow's '1e+11'), so that
     spreadsheets and text diffs read amounts as written: each value's shortest exact decimal form,
-    at the column's largest number of decimal places."""
+    at the column's largest number of decimal places, where 38 digits hold the column."""
     from decimal import Decimal
 
     for i, column in enumerate(table.schema):
         if pa.types.is_floating(column.type):
             values = [None if v is None else Decimal(repr(v)).normalize() for v in table[i].to_pylist()]
-            places = max((max(0, -int(v.as_tuple().exponent)) for v in values if v is not None), default=0)
-            array = pa.array(values, pa.decimal128(38, places))
-            table = table.set_column(i, column.name, array)
+            known = [v for v in values if v is not None]
+            places = max((max(0, -int(v.as_tuple().exponent)) for v in known), default=0)
+            digits = max((max(0, v.adjusted() + 1) for v in known), default=0)
+            if digits + places <= 38:  # else (never for amounts or coordinates) Arrow's own form
+                table = table.set_column(i, column.name, pa.array(values, pa.decimal128(38, places)))
     return table
 
 
