@@ -52,6 +52,7 @@ def review(path: Path) -> None:
         ("summary_en: TODO", "summary_en: The ministry signed an agreement with Onepoint."),
         ("purpose_en: TODO", "purpose_en: To hire engineers."),
         ("role: TODO", "role: party"),
+        ("direction: TODO", "direction: source"),
         ("contexts: []  # TODO", "contexts: [technology]"),
         ("topics: []  # TODO", "topics: [skills_training]"),
         ('reason: ""', "reason: context of the test article"),
@@ -96,12 +97,13 @@ def test_draft_replaces_its_own_untouched_draft_but_not_an_edited_one(article: P
         draft(article)
 
 
-def test_draft_refuses_a_symbolic_link(article: Path, tmp_path: Path) -> None:
+def test_draft_never_writes_through_a_symbolic_link(article: Path, tmp_path: Path) -> None:
     elsewhere = tmp_path / "elsewhere.yaml"
     (tmp_path / "link.yaml").symlink_to(elsewhere)
     with pytest.raises(UnsafeOutput, match="symbolic link"):
-        draft(article, tmp_path / "link.yaml", force=True)
-    assert not elsewhere.exists()
+        draft(article, tmp_path / "link.yaml")
+    draft(article, tmp_path / "link.yaml", force=True)
+    assert not elsewhere.exists() and not (tmp_path / "link.yaml").is_symlink()
 
 
 def test_draft_never_writes_into_a_data_package(article: Path, tmp_path: Path) -> None:

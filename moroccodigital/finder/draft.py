@@ -81,7 +81,7 @@ def render(file_name: str, sha256: str, text: str, candidates: list[Candidate]) 
         "source:",
         f"  source_id: TODO-{stem}",
         f"  file_name: {yaml_scalar(file_name)}",
-        f"  sha256: {sha256}",
+        f"  sha256: {yaml_scalar(sha256)}",
         f"  language: {language(text)}",
         "  headline: null  # TODO: {quote: ...} if the text has one",
         "  byline: null",

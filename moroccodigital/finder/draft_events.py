@@ -122,6 +122,7 @@ def skeletons(
             "    title_en: TODO",
             "    summary_en: TODO",
             "    part_of_event_id: null",
+            "    is_aggregate: false",
             *_date(text, dates[0] if dates else None, quote),
             "    contexts: []  # TODO",
             "    topics: []  # TODO",
@@ -129,7 +130,7 @@ def skeletons(
             f"      - {quote(text, sentence.start, sentence.end, 'gloss: TODO')}",
             *(["    places:", *(_place(text, c, quote) for c in places)] if places else ["    places: []"]),
             *(
-                ["    participants:", *(_party(text, c, quote) for c in actors)]
+                ["    participants:", *(_party(text, c, quote, "direction: TODO") for c in actors)]
                 if actors
                 else ["    participants: []"]
             ),
@@ -186,6 +187,7 @@ def _place(text: str, c: Candidate, quote: Quote) -> str:
     return f"      - {quote(text, c.start, c.end, f'place: {c.ref}', 'gloss: TODO')}"
 
 
-def _party(text: str, c: Candidate, quote: Quote) -> str:
+def _party(text: str, c: Candidate, quote: Quote, *extra: str) -> str:
+    """A participant (events: with its PLOVER direction) or a party (agreements) to review."""
     ref = c.ref if c.kind == "actor" and c.ref else "TODO"
-    return f"      - {quote(text, c.start, c.end, f'actor: {ref}', 'role: TODO', 'gloss: TODO')}"
+    return f"      - {quote(text, c.start, c.end, f'actor: {ref}', 'role: TODO', *extra, 'gloss: TODO')}"
