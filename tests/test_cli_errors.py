@@ -106,11 +106,6 @@ def test_a_missing_package_yaml_says_it_is_not_a_checkout(project: Path) -> None
     one_line(run("build", "--root", str(project), cwd=project), 5, "package.yaml")
 
 
-@pytest.mark.parametrize("port", ["70000", "65536", "-1"])
-def test_serve_on_an_impossible_port(tmp_path: Path, port: str) -> None:
-    one_line(run("serve", "--port", port, cwd=tmp_path), 2, "--port")
-
-
 def test_bare_command_prints_help(tmp_path: Path) -> None:
     result = run(cwd=tmp_path)
     assert result.returncode == 0 and "usage: moroccodigital" in result.stdout

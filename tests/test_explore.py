@@ -176,7 +176,7 @@ def test_a_failed_export_leaves_the_folder_as_it_was(tmp_path: Path, monkeypatch
     path = export_sqlite(tmp_path / f"{DB}.db")
     before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
 
-    def broken(file: Path) -> None:
+    def broken(file: Path, dataset: object) -> None:
         file.write_bytes(b"half a database")
         raise OSError("disk full")
 

@@ -156,13 +156,13 @@ def _serve(*args: str, env: dict[str, str] | None = None) -> subprocess.Popen[st
     )
 
 
-@pytest.mark.parametrize("port", ["70000", "-1"])
+@pytest.mark.parametrize("port", ["70000", "65536", "-1"])
 def test_serve_on_a_port_that_does_not_exist_says_so_in_one_line(port: str) -> None:
     server = _serve("--port", port)
     _, err = server.communicate(timeout=60)
-    assert server.returncode == 1
+    assert server.returncode == 2
     assert err.strip().splitlines() == [
-        f"serve: port {port} does not exist: a port is a number from 0 to 65535"
+        f"moroccodigital serve: --port {port} is not a TCP port (0-65535; 0 picks a free one) [bad-usage]"
     ]
 
 
@@ -173,8 +173,10 @@ def test_serve_on_a_port_in_use_says_so_and_prints_no_address() -> None:
         port = taken.getsockname()[1]
         server = _serve("--port", str(port))
         _, err = server.communicate(timeout=60)
-    assert server.returncode == 1
-    assert err.strip().splitlines() == [f"serve: cannot listen on 127.0.0.1:{port}: Address already in use"]
+    assert server.returncode == 5
+    assert err.strip().splitlines() == [
+        f"moroccodigital serve: cannot listen on 127.0.0.1:{port}: Address already in use [serve-failed]"
+    ]
 
 
 def test_serve_prints_its_address_once_it_listens_there(tmp_path: Path) -> None:
