@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from helpers import ROOT
 
-from moroccodigital.dataset import metadata
+from moroccodigital.dataset import catalogue, citation, metadata
 from moroccodigital.paths import DESCRIPTORS
 from moroccodigital.publish.export import ExportError, export_zip
 
@@ -31,8 +31,8 @@ def exportable(tmp_path: Path) -> Path:
     for name in ("CHANGELOG.md", "LICENSE", "LICENSE-DATA", "NOTICE"):
         shutil.copyfile(ROOT / name, root / name)
     (root / "README.md").write_text("# moroccodigital\n", encoding="utf-8")
-    metadata.write_metadata(root / "data")
-    metadata.write_citation(root / "data", root / "CITATION.cff")
+    catalogue.write_metadata(root / "data")
+    citation.write_citation(root / "data", root / "CITATION.cff")
     return root
 
 
@@ -94,8 +94,9 @@ def test_entries_are_sorted_dated_on_release_and_readable_by_all(exportable: Pat
 
 
 def test_every_entry_is_under_one_folder_named_for_the_release(exportable: Path, out: Path) -> None:
+    descriptor = metadata.load_descriptors(exportable / "data")[DESCRIPTORS[0]]
     with zipfile.ZipFile(export_zip(exportable, out)) as zf:
-        assert {name.split("/", 1)[0] for name in zf.namelist()} == {"moroccodigital-0.1.0"}
+        assert {name.split("/", 1)[0] for name in zf.namelist()} == {f"moroccodigital-{descriptor['version']}"}
 
 
 def test_replaces_its_own_archive_without_force(exportable: Path, out: Path) -> None:

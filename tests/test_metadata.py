@@ -29,7 +29,7 @@ from helpers import ROOT
 
 from moroccodigital import paths
 from moroccodigital.curation.texts import sha256_file
-from moroccodigital.dataset import metadata
+from moroccodigital.dataset import catalogue, citation, croissant, dcat, metadata
 from moroccodigital.definitions.models import MODELS
 from moroccodigital.paths import DESCRIPTORS
 
@@ -43,7 +43,7 @@ def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the built data folder with freshly generated metadata in it."""
     folder = tmp_path_factory.mktemp("built") / "data"
     shutil.copytree(ROOT / "data", folder)
-    metadata.write_metadata(folder)
+    catalogue.write_metadata(folder)
     return folder
 
 
@@ -142,8 +142,8 @@ def test_no_known_event_date_means_no_temporal_coverage(tmp_path: Path, descript
     _write_events(tmp_path, **{key: [None] for key in BOUNDS})
     _write_places(tmp_path, ["MAR"])
     cover = metadata.coverage(tmp_path)
-    assert "temporalCoverage" not in metadata.croissant(descriptor, cover)
-    assert "temporal" not in metadata.dcat({DESCRIPTORS[0]: descriptor}, cover)
+    assert "temporalCoverage" not in croissant.croissant(descriptor, cover)
+    assert "temporal" not in dcat.dcat({DESCRIPTORS[0]: descriptor}, cover)
 
 
 def test_spatial_coverage_is_each_country_code_of_the_places_once(tmp_path: Path) -> None:
@@ -170,7 +170,7 @@ def test_dcat_parses_as_json_ld_and_carries_every_distribution(data: Path) -> No
     for name, package in metadata.load_descriptors(data).items():
         for res in package["resources"]:
             path = (data / name).parent / res["path"]
-            expected[path.as_uri()] = (metadata.IANA_MEDIA_TYPES + res["mediatype"], sha256_file(path))
+            expected[path.as_uri()] = (dcat.IANA_MEDIA_TYPES + res["mediatype"], sha256_file(path))
     assert len(expected) == 2 * len(MODELS)
     assert found == expected
 
@@ -199,13 +199,13 @@ def test_dcat_dataset_carries_licence_publisher_keywords_and_coverage(
 def test_citation_cff_is_valid_against_the_cff_1_2_0_schema(descriptor: Package) -> None:
     schema = json.loads(CFF_SCHEMA.read_text(encoding="utf-8"))
     validator = jsonschema.Draft7Validator(schema, format_checker=jsonschema.FormatChecker())
-    errors = [e.message for e in validator.iter_errors(yaml.safe_load(metadata.citation_cff(descriptor)))]
+    errors = [e.message for e in validator.iter_errors(yaml.safe_load(citation.citation_cff(descriptor)))]
     assert errors == []
 
 
 def test_committed_citation_cff_is_the_generated_one() -> None:
     descriptor = metadata.load_descriptors(ROOT / "data")[DESCRIPTORS[0]]
-    assert (ROOT / paths.CITATION).read_text(encoding="utf-8") == metadata.citation_cff(descriptor)
+    assert (ROOT / paths.CITATION).read_text(encoding="utf-8") == citation.citation_cff(descriptor)
 
 
 def test_committed_croissant_and_dcat_are_the_generated_ones(data: Path) -> None:
@@ -216,13 +216,13 @@ def test_committed_croissant_and_dcat_are_the_generated_ones(data: Path) -> None
 def test_writing_metadata_twice_gives_identical_bytes(data: Path, tmp_path: Path) -> None:
     copy = tmp_path / "data"
     shutil.copytree(data, copy)
-    metadata.write_metadata(copy)
+    catalogue.write_metadata(copy)
     for name in (paths.CROISSANT, paths.DCAT):
         assert (copy / name).read_bytes() == (data / name).read_bytes()
 
 
 def test_bibtex_escapes_special_characters_and_keeps_braces_balanced(descriptor: Package) -> None:
-    entry = metadata.bibtex({**descriptor, "title": "R&D_data {100%} #1"})
+    entry = citation.bibtex({**descriptor, "title": "R&D_data {100%} #1"})
     assert "title = {{R\\&D\\_data \\{100\\%\\} \\#1}}" in entry
     unescaped = entry.replace("\\{", "").replace("\\}", "")
     assert unescaped.count("{") == unescaped.count("}")
@@ -230,7 +230,8 @@ def test_bibtex_escapes_special_characters_and_keeps_braces_balanced(descriptor:
 
 def test_generators_import_no_publishing_tool() -> None:
     code = (
-        "import sys, moroccodigital.dataset.metadata, moroccodigital.publish.export;"
+        "import sys, moroccodigital.dataset.catalogue, moroccodigital.dataset.citation,"
+        " moroccodigital.publish.export;"
         "print(sorted(m for m in ('mlcroissant', 'rdflib') if m in sys.modules))"
     )
     result = subprocess.run(
@@ -255,4 +256,4 @@ def _write_places(folder: Path, codes: list[str]) -> None:
 
 def test_readme_cites_the_generated_bibtex() -> None:
     descriptor = metadata.load_descriptors(ROOT / "data")["datapackage.json"]
-    assert metadata.bibtex(descriptor) in (ROOT / "README.md").read_text(encoding="utf-8")
+    assert citation.bibtex(descriptor) in (ROOT / "README.md").read_text(encoding="utf-8")

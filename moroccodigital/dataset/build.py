@@ -31,7 +31,7 @@ from moroccodigital.curation import annotations as curation
 from moroccodigital.curation import checks
 from moroccodigital.curation.texts import sha256_file
 from moroccodigital.curation.yamlfiles import AnnotationFileError, load_yaml
-from moroccodigital.dataset import datapackage, metadata
+from moroccodigital.dataset import catalogue, citation, datapackage
 from moroccodigital.dataset import verify as validation
 from moroccodigital.definitions.models import MODELS
 from moroccodigital.errors import BuildError, Problem
@@ -84,7 +84,7 @@ def build(root: Path, report: Report = _quiet) -> dict[str, int]:
                 raise BuildError(problems)
             _checkpoint("validated")
             _guarded(lambda: _swap(root, staging), "putting the new files in place")
-        metadata.write_citation(root / paths.DATA, root / paths.CITATION)
+        citation.write_citation(root / paths.DATA, root / paths.CITATION)
         report("done")
         return {name: len(rows) for name, rows in tables.items()}
 
@@ -242,7 +242,7 @@ def _write(staging: Path, tables: checks.Tables, meta: dict[str, Any]) -> None:
     _write_json(data / paths.DESCRIPTOR, datapackage.package(meta, parquet_resources))
     csv_meta = {**meta, "name": f"{meta['name']}-csv", "title": f"{meta['title']} (CSV copy)"}
     _write_json(data / paths.CSV_DESCRIPTOR, datapackage.package(csv_meta, csv_resources))
-    metadata.write_metadata(data)
+    catalogue.write_metadata(data)
 
 
 def _write_csv(table: pa.Table, path: Path) -> None:

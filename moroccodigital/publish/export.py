@@ -25,6 +25,9 @@ import pyarrow.parquet as pq
 from moroccodigital import paths
 from moroccodigital.curation.texts import sha256_file
 from moroccodigital.dataset import metadata
+from moroccodigital.dataset.citation import citation_cff
+from moroccodigital.dataset.croissant import croissant
+from moroccodigital.dataset.dcat import dcat
 from moroccodigital.definitions.models import Source
 from moroccodigital.errors import BuildError, Problem
 from moroccodigital.paths import CITATION, CROISSANT, DCAT, DESCRIPTORS
@@ -151,9 +154,9 @@ def _check_generated(root: Path, descriptors: dict[str, metadata.Descriptor]) ->
     descriptor = descriptors[DESCRIPTORS[0]]
     cover = metadata.coverage(root / paths.DATA)
     expected = {
-        f"data/{CROISSANT}": metadata.dump_json(metadata.croissant(descriptor, cover)),
-        f"data/{DCAT}": metadata.dump_json(metadata.dcat(descriptors, cover)),
-        CITATION: metadata.citation_cff(descriptor),
+        f"data/{CROISSANT}": metadata.dump_json(croissant(descriptor, cover)),
+        f"data/{DCAT}": metadata.dump_json(dcat(descriptors, cover)),
+        CITATION: citation_cff(descriptor),
     }
     return [
         Problem(name, "", "", f"is stale: it differs from what the descriptor generates; {REBUILD}")
