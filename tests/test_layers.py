@@ -61,7 +61,7 @@ ORDER: dict[str, tuple[str, ...]] = {
         "build",
         "summary",
     ),
-    "publish": ("export", "ckan_plan", "ckan"),
+    "publish": ("export", "dcat_file", "spreadsheet", "ckan_plan", "ckan"),
     "explore": ("text", "plugin", "app"),
     "docsgen": ("plotting", "network", "figures", "codebook"),
 }

@@ -1,4 +1,8 @@
-"""CITATION.cff (Citation File Format 1.2.0) and BibTeX, for citation tools and DOI archives."""
+"""CITATION.cff (Citation File Format 1.2.0) and BibTeX, for citation tools and DOI archives.
+
+The address is the descriptor's `homepage`, and only where it has one: until the dataset has a
+home of its own, a citation names none rather than a page that does not exist.
+"""
 
 from __future__ import annotations
 
@@ -35,8 +39,9 @@ def citation_cff(descriptor: Descriptor) -> str:
         "authors": [_cff_author(c) for c in creators(descriptor)],
         "keywords": descriptor["keywords"],
         "license": licenses[0] if len(licenses) == 1 else licenses,
-        "url": descriptor["homepage"],
     }
+    if "homepage" in descriptor:
+        cff["url"] = descriptor["homepage"]
     return yaml.safe_dump(cff, sort_keys=False, allow_unicode=True, width=100)
 
 
@@ -65,7 +70,7 @@ def bibtex(descriptor: Descriptor) -> str:
         "title": "{" + _bib_escape(descriptor["title"]) + "}",
         "year": str(released.year),
         "version": descriptor["version"],
-        "url": descriptor["homepage"],
+        **({"url": descriptor["homepage"]} if "homepage" in descriptor else {}),
         "note": f"Dataset, version {descriptor['version']}, released {released.isoformat()}",
     }
     body = ",\n".join(f"  {key} = {{{value}}}" for key, value in fields.items())

@@ -105,7 +105,6 @@ def croissant(descriptor: Descriptor, cover: Coverage) -> Document:
         "name": descriptor["title"],
         "alternateName": descriptor["name"],
         "description": descriptor["description"],
-        "url": descriptor["homepage"],
         "version": descriptor["version"],
         "datePublished": release_date(descriptor).isoformat(),
         "keywords": descriptor["keywords"],
@@ -117,6 +116,8 @@ def croissant(descriptor: Descriptor, cover: Coverage) -> Document:
         "distribution": [_file_object(res) for res in descriptor["resources"]],
         "recordSet": [_record_set(res) for res in descriptor["resources"]],
     }
+    if "homepage" in descriptor:
+        doc["url"] = descriptor["homepage"]
     if cover.start and cover.end:
         doc["temporalCoverage"] = f"{cover.start.isoformat()}/{cover.end.isoformat()}"
     if cover.countries:

@@ -9,7 +9,7 @@ mlcroissant, rdflib and jsonschema are needed only to check the output (the `pub
 Temporal coverage is the span from the earliest to the latest day that any event's stated or
 corroborated bounds allow; events with no known date do not contribute (the span says when the
 dated events happened, not that undated ones fall inside it).  Spatial coverage is the set of
-ISO 3166-1 alpha-3 codes of the places table.
+ISO 3166-1 alpha-3 codes of the places table.  The languages are the sources' and English.
 """
 
 from __future__ import annotations
@@ -23,11 +23,14 @@ from typing import Any
 
 import pyarrow.parquet as pq
 
-from moroccodigital.definitions.models import Event, Place
+from moroccodigital.definitions.models import Event, Place, Source
 from moroccodigital.paths import DESCRIPTORS
 
 Descriptor = dict[str, Any]
 Document = dict[str, Any]
+
+CURATED_LANGUAGE = "en"
+"""The language the curators write titles, summaries and glosses in, beside the sources' own."""
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,8 @@ class Coverage:
     start: date | None
     end: date | None
     countries: tuple[str, ...]
+    languages: tuple[str, ...] = ()
+    """ISO 639-1 codes: the sources' languages, and English (the curators' titles and glosses)."""
 
 
 def coverage(data_dir: Path) -> Coverage:
@@ -47,7 +52,17 @@ def coverage(data_dir: Path) -> Coverage:
     uppers = [d for name in bounds[1::2] for d in events[name].to_pylist() if d is not None]
     places = pq.ParquetFile(data_dir / f"{Place.table}.parquet").read(columns=["iso3166_alpha3"])
     countries = tuple(sorted(set(places["iso3166_alpha3"].to_pylist())))
-    return Coverage(min(lowers, default=None), max(uppers, default=None), countries)
+    languages = set(
+        pq.ParquetFile(data_dir / f"{Source.table}.parquet")
+        .read(columns=["language"])["language"]
+        .to_pylist()
+    )
+    return Coverage(
+        min(lowers, default=None),
+        max(uppers, default=None),
+        countries,
+        tuple(sorted(languages | {CURATED_LANGUAGE})),
+    )
 
 
 def load_descriptors(data_dir: Path) -> dict[str, Descriptor]:
