@@ -355,6 +355,7 @@ def _write_events(folder: Path, **columns: Sequence[date | None]) -> None:
 
 def _write_places(folder: Path, codes: list[str]) -> None:
     pq.write_table(pa.table({"iso3166_alpha3": codes}), folder / "places.parquet")
+    pq.write_table(pa.table({"language": ["ar"]}), folder / "sources.parquet")
 
 
 def test_readme_cites_the_generated_bibtex() -> None:
