@@ -32,6 +32,18 @@ def _export(args: argparse.Namespace) -> int:
 
         print(export_sqlite(Path(args.sqlite), force=args.force, data=_data(args)))
         return 0
+    if args.dcat:
+        from moroccodigital.publish.dcat_file import export_dcat
+
+        if not args.base_url:
+            raise UsageError("--dcat needs --base-url: the address the data folder is served at")
+        print(export_dcat(_data(args) or paths.installed_data(), Path(args.dcat), args.base_url, args.force))
+        return 0
+    if args.xlsx:
+        from moroccodigital.publish.spreadsheet import export_xlsx
+
+        print(export_xlsx(_data(args) or paths.installed_data(), Path(args.xlsx), force=args.force))
+        return 0
     from moroccodigital.publish.export import export_zip
 
     root = _root(args, f"{paths.DATA}/{paths.DESCRIPTOR}").root
@@ -177,7 +189,9 @@ def parser() -> argparse.ArgumentParser:
     _add_root(build, "seeds/")
     build.set_defaults(run=_build)
     export = commands.add_parser(
-        "export", help="export the data: one zip for archives such as Zenodo (--zip) or SQLite (--sqlite)"
+        "export",
+        help="export the data: a zip for archives such as Zenodo (--zip), SQLite (--sqlite), "
+        "DCAT with real addresses (--dcat) or an Excel workbook (--xlsx)",
     )
     written = export.add_mutually_exclusive_group(required=True)
     written.add_argument("--zip", metavar="PATH", help="the archive to write")
@@ -185,6 +199,17 @@ def parser() -> argparse.ArgumentParser:
         "--sqlite",
         metavar="PATH",
         help="a SQLite database of every table, with keys and Arabic-aware search (needs the explore extra)",
+    )
+    written.add_argument(
+        "--dcat", metavar="PATH", help="DCAT JSON-LD whose download URLs are under --base-url, for harvesters"
+    )
+    written.add_argument(
+        "--xlsx",
+        metavar="PATH",
+        help="an Excel workbook of every table, Arabic intact (needs the spreadsheet extra)",
+    )
+    export.add_argument(
+        "--base-url", metavar="URL", help="with --dcat: the http(s) address the data folder is served at"
     )
     _add_root(export, "data/ and the files a zip archive ships (--zip)")
     _add_data(export)

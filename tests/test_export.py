@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import stat
 import zipfile
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 from helpers import ROOT
 
-from moroccodigital.dataset import metadata
+from moroccodigital.dataset import catalogue, citation, metadata
 from moroccodigital.paths import DESCRIPTORS
 from moroccodigital.publish.export import ExportError, export_zip
 
@@ -30,9 +31,10 @@ def exportable(tmp_path: Path) -> Path:
         shutil.copyfile(text, root / "seeds" / text.name)
     for name in ("CHANGELOG.md", "LICENSE", "LICENSE-DATA", "NOTICE"):
         shutil.copyfile(ROOT / name, root / name)
-    (root / "README.md").write_text("# moroccodigital\n", encoding="utf-8")
-    metadata.write_metadata(root / "data")
-    metadata.write_citation(root / "data", root / "CITATION.cff")
+    shutil.copytree(ROOT / "docs", root / "docs")
+    shutil.copyfile(ROOT / "README.md", root / "README.md")
+    catalogue.write_metadata(root / "data")
+    citation.write_citation(root / "data", root / "CITATION.cff")
     return root
 
 
@@ -62,7 +64,26 @@ def test_archive_holds_data_metadata_readme_changelog_and_licences(exportable: P
         folder = str(Path("data", name).parent)
         expected |= {f"{folder}/{res['path']}" for res in package["resources"]}
     expected |= {f"schemas/{res['name']}.schema.json" for res in descriptors[DESCRIPTORS[0]]["resources"]}
+    expected |= {path.relative_to(exportable).as_posix() for path in (exportable / "docs").rglob("*.*")}
     assert names == expected
+
+
+def test_archive_holds_the_codebook_coding_rules_and_figures(exportable: Path, out: Path) -> None:
+    names = set(_names(export_zip(exportable, out)))
+    figures = {f"docs/figures/{name}.png" for name in ("timeline", "network", "targets")}
+    assert {"docs/codebook.md", "docs/coding_rules.md", *figures} <= names
+
+
+def test_every_relative_link_of_the_readme_inside_resolves_inside_the_archive(
+    exportable: Path, out: Path
+) -> None:
+    with zipfile.ZipFile(export_zip(exportable, out)) as zf:
+        names = {name.split("/", 1)[1] for name in zf.namelist()}
+        readme = next(zf.read(n) for n in zf.namelist() if n.endswith("/README.md")).decode("utf-8")
+    links = {target.split("#")[0] for target in re.findall(r"\]\(([^)\s]+)\)", readme)}
+    relative = {link for link in links if link and "://" not in link and not link.startswith("mailto:")}
+    assert {"docs/codebook.md", "docs/figures/timeline.png"} <= relative
+    assert sorted(relative - names) == []
 
 
 def test_members_are_the_project_files_byte_for_byte(exportable: Path, out: Path) -> None:
@@ -94,8 +115,11 @@ def test_entries_are_sorted_dated_on_release_and_readable_by_all(exportable: Pat
 
 
 def test_every_entry_is_under_one_folder_named_for_the_release(exportable: Path, out: Path) -> None:
+    descriptor = metadata.load_descriptors(exportable / "data")[DESCRIPTORS[0]]
     with zipfile.ZipFile(export_zip(exportable, out)) as zf:
-        assert {name.split("/", 1)[0] for name in zf.namelist()} == {"moroccodigital-0.2.0"}
+        assert {name.split("/", 1)[0] for name in zf.namelist()} == {
+            f"moroccodigital-{descriptor['version']}"
+        }
 
 
 def test_replaces_its_own_archive_without_force(exportable: Path, out: Path) -> None:

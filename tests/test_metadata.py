@@ -29,7 +29,7 @@ from helpers import ROOT
 
 from moroccodigital import paths
 from moroccodigital.curation.texts import sha256_file
-from moroccodigital.dataset import metadata
+from moroccodigital.dataset import catalogue, citation, croissant, dcat, metadata
 from moroccodigital.definitions.models import MODELS
 from moroccodigital.paths import DESCRIPTORS
 
@@ -43,7 +43,7 @@ def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the built data folder with freshly generated metadata in it."""
     folder = tmp_path_factory.mktemp("built") / "data"
     shutil.copytree(ROOT / "data", folder)
-    metadata.write_metadata(folder)
+    catalogue.write_metadata(folder)
     return folder
 
 
@@ -142,8 +142,8 @@ def test_no_known_event_date_means_no_temporal_coverage(tmp_path: Path, descript
     _write_events(tmp_path, **{key: [None] for key in BOUNDS})
     _write_places(tmp_path, ["MAR"])
     cover = metadata.coverage(tmp_path)
-    assert "temporalCoverage" not in metadata.croissant(descriptor, cover)
-    assert "temporal" not in metadata.dcat({DESCRIPTORS[0]: descriptor}, cover)
+    assert "temporalCoverage" not in croissant.croissant(descriptor, cover)
+    assert "temporal" not in dcat.dcat({DESCRIPTORS[0]: descriptor}, cover)
 
 
 def test_spatial_coverage_is_each_country_code_of_the_places_once(tmp_path: Path) -> None:
@@ -152,36 +152,139 @@ def test_spatial_coverage_is_each_country_code_of_the_places_once(tmp_path: Path
     assert metadata.coverage(tmp_path).countries == ("ESH", "MAR", "USA")
 
 
-def test_dcat_parses_as_json_ld_and_carries_every_distribution(data: Path) -> None:
-    dcat_ns, spdx = (
-        rdflib.Namespace("http://www.w3.org/ns/dcat#"),
-        rdflib.Namespace("http://spdx.org/rdf/terms#"),
-    )
-    graph = rdflib.Graph().parse(data / paths.DCAT, format="json-ld")
-    (dataset,) = graph.subjects(rdflib.RDF.type, dcat_ns.Dataset)
+DCAT_NS = rdflib.Namespace("http://www.w3.org/ns/dcat#")
+BASE = "https://data.example.org/moroccodigital/0.2.0/"
+
+
+def _distributions(graph: rdflib.Graph) -> list[rdflib.term.Node]:
+    (dataset,) = graph.subjects(rdflib.RDF.type, DCAT_NS.Dataset)
+    return list(graph.objects(dataset, DCAT_NS.distribution))
+
+
+def _addresses(graph: rdflib.Graph) -> list[str]:
+    """Every access and download URL of every distribution, as a harvester reads them."""
+    return [
+        str(url)
+        for dist in _distributions(graph)
+        for prop in (DCAT_NS.accessURL, DCAT_NS.downloadURL)
+        for url in graph.objects(dist, prop)
+    ]
+
+
+@pytest.fixture(scope="module")
+def served_dcat(data: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The DCAT a user writes with `moroccodigital export --dcat PATH --base-url URL`."""
+    from moroccodigital.cli import main
+
+    out = tmp_path_factory.mktemp("dcat") / "dcat.jsonld"
+    assert main(["export", "--data", str(data), "--dcat", str(out), "--base-url", BASE]) == 0
+    return out
+
+
+def test_exported_dcat_has_an_absolute_https_download_url_for_every_file(
+    served_dcat: Path, data: Path
+) -> None:
+    spdx = rdflib.Namespace("http://spdx.org/rdf/terms#")
+    graph = rdflib.Graph().parse(served_dcat, format="json-ld")
     found = {}
-    for dist in graph.objects(dataset, dcat_ns.distribution):
+    for dist in _distributions(graph):
         checksum = graph.value(dist, spdx.checksum)
-        found[str(graph.value(dist, dcat_ns.downloadURL))] = (
-            str(graph.value(dist, dcat_ns.mediaType)),
+        found[str(graph.value(dist, DCAT_NS.downloadURL))] = (
+            str(graph.value(dist, DCAT_NS.mediaType)),
             str(graph.value(checksum, spdx.checksumValue)),
         )
+        assert graph.value(dist, DCAT_NS.accessURL) == graph.value(dist, DCAT_NS.downloadURL)
     expected = {}
     for name, package in metadata.load_descriptors(data).items():
         for res in package["resources"]:
             path = (data / name).parent / res["path"]
-            expected[path.as_uri()] = (metadata.IANA_MEDIA_TYPES + res["mediatype"], sha256_file(path))
+            url = BASE + path.relative_to(data).as_posix()
+            expected[url] = (dcat.IANA_MEDIA_TYPES + res["mediatype"], sha256_file(path))
     assert len(expected) == 2 * len(MODELS)
     assert found == expected
+
+
+@pytest.mark.parametrize("name", ["committed", "exported"])
+def test_every_dcat_address_is_absolute_http(name: str, served_dcat: Path) -> None:
+    file = ROOT / "data" / paths.DCAT if name == "committed" else served_dcat
+    graph = rdflib.Graph().parse(file, format="json-ld")
+    assert _distributions(graph)
+    for url in _addresses(graph):
+        assert url.startswith(("https://", "http://")), url
+    for node in graph.all_nodes():
+        assert not str(node).startswith("file:"), node
+
+
+def test_committed_dcat_names_no_address_it_cannot_know() -> None:
+    graph = rdflib.Graph().parse(ROOT / "data" / paths.DCAT, format="json-ld")
+    assert _addresses(graph) == []
+    assert len(_distributions(graph)) == 2 * len(MODELS)
+
+
+def test_dcat_names_a_contact_point_and_the_languages_of_the_data(served_dcat: Path) -> None:
+    vcard, dct = (
+        rdflib.Namespace("http://www.w3.org/2006/vcard/ns#"),
+        rdflib.Namespace("http://purl.org/dc/terms/"),
+    )
+    graph = rdflib.Graph().parse(served_dcat, format="json-ld")
+    (dataset,) = graph.subjects(rdflib.RDF.type, DCAT_NS.Dataset)
+    contact = graph.value(dataset, DCAT_NS.contactPoint)
+    assert str(graph.value(contact, vcard.fn)) == "moroccodigital contributors"
+    languages = {str(o).rsplit("/", 1)[1] for o in graph.objects(dataset, dct.language)}
+    assert languages == {"ARA", "ENG"}
+
+
+@pytest.mark.parametrize(
+    "url", ["data/", "file:///srv/data/", "ftp://example.org/", "https://example.org/?x=1"]
+)
+def test_export_dcat_refuses_a_base_url_a_harvester_cannot_fetch(
+    data: Path, tmp_path: Path, url: str
+) -> None:
+    from moroccodigital.cli import main
+
+    out = tmp_path / "dcat.jsonld"
+    assert main(["export", "--data", str(data), "--dcat", str(out), "--base-url", url]) == 2
+    assert not out.exists()
+
+
+def test_portal_addresses_given_per_file_become_the_download_urls(data: Path) -> None:
+    descriptors = metadata.load_descriptors(data)
+    portal = {
+        path: f"https://portal.example.org/resource/{i}/download"
+        for i, path in enumerate(dcat.data_paths(descriptors))
+    }
+    document = dcat.dcat(descriptors, metadata.coverage(data), portal)
+    assert [d["downloadURL"] for d in document["distribution"]] == list(portal.values())
+
+
+PACKAGE_INDEXES = ("pypi.org", "pypi.python.org", "test.pypi.org")
+
+
+@pytest.mark.parametrize(
+    "file",
+    [
+        "CITATION.cff",
+        "data/datapackage.json",
+        "data/csv/datapackage.json",
+        "data/croissant.json",
+        "data/dcat.jsonld",
+    ],
+)
+def test_no_metadata_file_names_a_package_index_page(file: str) -> None:
+    text = (ROOT / file).read_text(encoding="utf-8")
+    assert not [host for host in PACKAGE_INDEXES if host in text]
+
+
+def test_readme_citation_names_no_package_index_page() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    cite = readme[readme.index("## Citing") : readme.index("## Licence")]
+    assert not [host for host in PACKAGE_INDEXES if host in cite]
 
 
 def test_dcat_dataset_carries_licence_publisher_keywords_and_coverage(
     data: Path, descriptor: Package
 ) -> None:
-    dcat_ns, dct = (
-        rdflib.Namespace("http://www.w3.org/ns/dcat#"),
-        rdflib.Namespace("http://purl.org/dc/terms/"),
-    )
+    dcat_ns, dct = DCAT_NS, rdflib.Namespace("http://purl.org/dc/terms/")
     graph = rdflib.Graph().parse(data / paths.DCAT, format="json-ld")
     (dataset,) = graph.subjects(rdflib.RDF.type, dcat_ns.Dataset)
     assert {str(o) for o in graph.objects(dataset, dct.license)} == {
@@ -199,13 +302,13 @@ def test_dcat_dataset_carries_licence_publisher_keywords_and_coverage(
 def test_citation_cff_is_valid_against_the_cff_1_2_0_schema(descriptor: Package) -> None:
     schema = json.loads(CFF_SCHEMA.read_text(encoding="utf-8"))
     validator = jsonschema.Draft7Validator(schema, format_checker=jsonschema.FormatChecker())
-    errors = [e.message for e in validator.iter_errors(yaml.safe_load(metadata.citation_cff(descriptor)))]
+    errors = [e.message for e in validator.iter_errors(yaml.safe_load(citation.citation_cff(descriptor)))]
     assert errors == []
 
 
 def test_committed_citation_cff_is_the_generated_one() -> None:
     descriptor = metadata.load_descriptors(ROOT / "data")[DESCRIPTORS[0]]
-    assert (ROOT / paths.CITATION).read_text(encoding="utf-8") == metadata.citation_cff(descriptor)
+    assert (ROOT / paths.CITATION).read_text(encoding="utf-8") == citation.citation_cff(descriptor)
 
 
 def test_committed_croissant_and_dcat_are_the_generated_ones(data: Path) -> None:
@@ -216,13 +319,13 @@ def test_committed_croissant_and_dcat_are_the_generated_ones(data: Path) -> None
 def test_writing_metadata_twice_gives_identical_bytes(data: Path, tmp_path: Path) -> None:
     copy = tmp_path / "data"
     shutil.copytree(data, copy)
-    metadata.write_metadata(copy)
+    catalogue.write_metadata(copy)
     for name in (paths.CROISSANT, paths.DCAT):
         assert (copy / name).read_bytes() == (data / name).read_bytes()
 
 
 def test_bibtex_escapes_special_characters_and_keeps_braces_balanced(descriptor: Package) -> None:
-    entry = metadata.bibtex({**descriptor, "title": "R&D_data {100%} #1"})
+    entry = citation.bibtex({**descriptor, "title": "R&D_data {100%} #1"})
     assert "title = {{R\\&D\\_data \\{100\\%\\} \\#1}}" in entry
     unescaped = entry.replace("\\{", "").replace("\\}", "")
     assert unescaped.count("{") == unescaped.count("}")
@@ -230,7 +333,8 @@ def test_bibtex_escapes_special_characters_and_keeps_braces_balanced(descriptor:
 
 def test_generators_import_no_publishing_tool() -> None:
     code = (
-        "import sys, moroccodigital.dataset.metadata, moroccodigital.publish.export;"
+        "import sys, moroccodigital.dataset.catalogue, moroccodigital.dataset.citation,"
+        " moroccodigital.publish.export;"
         "print(sorted(m for m in ('mlcroissant', 'rdflib') if m in sys.modules))"
     )
     result = subprocess.run(
@@ -251,8 +355,9 @@ def _write_events(folder: Path, **columns: Sequence[date | None]) -> None:
 
 def _write_places(folder: Path, codes: list[str]) -> None:
     pq.write_table(pa.table({"iso3166_alpha3": codes}), folder / "places.parquet")
+    pq.write_table(pa.table({"language": ["ar"]}), folder / "sources.parquet")
 
 
 def test_readme_cites_the_generated_bibtex() -> None:
     descriptor = metadata.load_descriptors(ROOT / "data")["datapackage.json"]
-    assert metadata.bibtex(descriptor) in (ROOT / "README.md").read_text(encoding="utf-8")
+    assert citation.bibtex(descriptor) in (ROOT / "README.md").read_text(encoding="utf-8")

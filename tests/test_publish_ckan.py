@@ -84,7 +84,7 @@ def test_the_built_descriptor_maps_to_ckan_fields() -> None:
     assert meta["notes"] == descriptor["description"]
     assert meta["license_id"] == "cc-by"
     assert meta["version"] == descriptor["version"]
-    assert meta["url"] == descriptor["homepage"]
+    assert meta["url"] == descriptor.get("homepage", "")
     assert [t["name"] for t in meta["tags"]] == descriptor["keywords"]
     assert meta["author"] == meta["maintainer"] == "moroccodigital contributors"
     extras = {e["key"]: e["value"] for e in meta["extras"]}

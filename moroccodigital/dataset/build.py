@@ -31,7 +31,7 @@ from moroccodigital.curation import annotations as curation
 from moroccodigital.curation import checks
 from moroccodigital.curation.texts import sha256_file
 from moroccodigital.curation.yamlfiles import AnnotationFileError, load_yaml
-from moroccodigital.dataset import datapackage, metadata, verify
+from moroccodigital.dataset import catalogue, citation, datapackage, verify
 from moroccodigital.definitions.models import MODELS
 from moroccodigital.errors import BuildError, Problem
 from moroccodigital.finder import audit
@@ -301,8 +301,8 @@ def _write(staging: Path, tables: checks.Tables, meta: dict[str, Any]) -> None:
     _write_json(data / paths.DESCRIPTOR, datapackage.package(meta, parquet_resources))
     csv_meta = {**meta, "name": f"{meta['name']}-csv", "title": f"{meta['title']} (CSV copy)"}
     _write_json(data / paths.CSV_DESCRIPTOR, datapackage.package(csv_meta, csv_resources))
-    metadata.write_metadata(data)
-    metadata.write_citation(data, staging / paths.CITATION)
+    catalogue.write_metadata(data)
+    citation.write_citation(data, staging / paths.CITATION)
 
 
 def _write_csv(table: pa.Table, path: Path) -> None:

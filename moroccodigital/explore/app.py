@@ -242,7 +242,6 @@ def datasette_metadata(database: str = DATABASE, ds: Dataset | None = None) -> d
         "title": package["title"],
         "description_html": description,
         "about": "moroccodigital",
-        "about_url": package["homepage"],
         **common,
         "databases": {database: {"description_html": description, **common, "tables": tables}},
     }

@@ -1,4 +1,4 @@
-"""The portal archive: one zip with the data, every metadata file, README, CHANGELOG and licences.
+"""The portal archive: one zip with the data, every metadata file, docs/, README, CHANGELOG and licences.
 
 It is made for manual upload to archives such as Zenodo.  Portals re-license what they host, so
 the full article texts go in only when asked for (`with_texts`); the evidence quotes stay in
@@ -25,6 +25,9 @@ import pyarrow.parquet as pq
 from moroccodigital import paths
 from moroccodigital.curation.texts import sha256_file
 from moroccodigital.dataset import metadata
+from moroccodigital.dataset.citation import citation_cff
+from moroccodigital.dataset.croissant import croissant
+from moroccodigital.dataset.dcat import dcat
 from moroccodigital.definitions.models import Source
 from moroccodigital.errors import BuildError, Problem
 from moroccodigital.paths import CITATION, CROISSANT, DCAT, DESCRIPTORS
@@ -101,9 +104,18 @@ def _members(root: Path, descriptors: dict[str, metadata.Descriptor], with_texts
         folder = PurePosixPath(paths.DATA, name).parent
         members += [str(folder / res["path"]) for res in package["resources"]]
     members += [f"schemas/{res['name']}.schema.json" for res in descriptors[DESCRIPTORS[0]]["resources"]]
+    members += _docs(root)
     if with_texts:
         members += [f"{paths.SEEDS}/{name}" for name in _texts(root / paths.DATA)]
     return members
+
+
+def _docs(root: Path) -> list[str]:
+    """Every file under docs/ (codebook, coding rules, figures): the README in the archive links to them."""
+    docs = root / paths.DOCS
+    if not docs.is_dir():
+        return []
+    return sorted(str(path.relative_to(root).as_posix()) for path in docs.rglob("*") if not path.is_dir())
 
 
 def _texts(data: Path) -> dict[str, str]:
@@ -177,9 +189,9 @@ def _check_generated(root: Path, descriptors: dict[str, metadata.Descriptor]) ->
     descriptor = descriptors[DESCRIPTORS[0]]
     cover = metadata.coverage(root / paths.DATA)
     expected = {
-        f"data/{CROISSANT}": metadata.dump_json(metadata.croissant(descriptor, cover)),
-        f"data/{DCAT}": metadata.dump_json(metadata.dcat(descriptors, cover)),
-        CITATION: metadata.citation_cff(descriptor),
+        f"data/{CROISSANT}": metadata.dump_json(croissant(descriptor, cover)),
+        f"data/{DCAT}": metadata.dump_json(dcat(descriptors, cover)),
+        CITATION: citation_cff(descriptor),
     }
     return [
         Problem(
