@@ -23,7 +23,7 @@ import moroccodigital as md
 from moroccodigital.errors import MissingExtra
 from moroccodigital.explore import app as explore
 from moroccodigital.explore.app import ExportRefused, export_sqlite, make_datasette
-from moroccodigital.explore.text import normalize_arabic
+from moroccodigital.explore.text import light_stem, normalize_arabic
 
 DB = explore.DATABASE
 
@@ -219,6 +219,43 @@ def test_search_of_events_reaches_the_arabic_passages_behind_them(datasette: Dat
     passages = md.load("evidence").query("record_table == 'events' and quote.str.contains('إيفانز')")
     assert set(passages["record_id"]) <= search(datasette, "events", "ايفانز")
     assert not passages.empty
+
+
+@pytest.mark.parametrize(
+    ("word", "stem"),
+    [
+        ("بالرباط", "رباط"),
+        ("الرباط", "رباط"),
+        ("وبالرباط", "رباط"),
+        ("والتنميه", "تنميه"),
+        ("للتجاره", "تجاره"),
+        ("فالبيانات", "بيانات"),
+        ("وزير", "وزير"),
+        ("ايفانز", "ايفانز"),
+    ],
+)
+def test_light_stem_removes_attached_particles_but_keeps_short_words_whole(word: str, stem: str) -> None:
+    assert light_stem(word) == stem
+
+
+def test_search_for_rabat_finds_the_onepoint_signing_whose_passage_writes_bialrabat(
+    datasette: Datasette,
+) -> None:
+    passages = md.load("evidence").query("record_id == 'onepoint-centre-protocol-signing'")["quote"]
+    assert passages.str.contains("بالرباط").any()
+    assert not passages.str.contains(r"(?:^|\s)الرباط").any()
+    assert "onepoint-centre-protocol-signing" in search(datasette, "events", "الرباط")
+
+
+def test_a_word_with_and_without_its_particles_finds_the_same_events(datasette: Datasette) -> None:
+    found = search(datasette, "events", "الرباط")
+    assert len(found) >= 5
+    assert search(datasette, "events", "بالرباط") == found == search(datasette, "events", "رباط")
+
+
+def test_search_matches_word_prefixes(datasette: Datasette) -> None:
+    assert "gretchen-krantz-evans" in search(datasette, "actors", "ايفان")
+    assert "onepoint" in search(datasette, "actors", "Onepo")
 
 
 def test_normalize_arabic_is_available_in_sql_queries(datasette: Datasette) -> None:

@@ -1,7 +1,7 @@
 """Browse the dataset in Datasette: a SQLite export with keys and Arabic-aware search, and a server.
 
 The export is written from the installed data (the loaders), so it holds exactly what `md.load`
-returns.  Searchable text is stored a second time, normalised by `normalize_arabic`, in one FTS5
+returns.  Searchable text is stored a second time, normalised and light-stemmed by `search_text`, in one FTS5
 table per table, so that a search finds the spelling variants of an Arabic name; the Datasette
 plugin (`explore_plugin`) normalises queries the same way.  sqlite-utils and Datasette come with
 the optional `explore` extra and are imported only inside the functions that use them.
@@ -35,7 +35,7 @@ from moroccodigital.explore.names import (
     SEARCH_COLUMNS,
     SQLITE_HEADER,
 )
-from moroccodigital.explore.text import normalize_arabic
+from moroccodigital.explore.text import search_text
 from moroccodigital.safewrite import UnsafeOutput, atomic_path, check_output
 
 if TYPE_CHECKING:
@@ -196,7 +196,7 @@ def _add_search(db: sqlite_utils.Database, ds: Dataset) -> None:
             texts = [value or "" for value in values]
             if extra_column:
                 texts.append("\n".join(extra_texts.get(record_id, [])))
-            rows.append((rowid, *map(normalize_arabic, texts)))
+            rows.append((rowid, *map(search_text, texts)))
         marks = ", ".join("?" * len(fts_columns))
         db.conn.executemany(f'INSERT INTO "{table}_fts" (rowid, {names}) VALUES (?, {marks})', rows)
 
