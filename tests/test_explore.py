@@ -284,6 +284,15 @@ def test_arabic_cells_are_right_to_left_and_the_page_left_to_right(datasette: Da
     assert '<td class="col-name_en type-str">Gretchen Krantz Evans</td>' in page
 
 
+def test_boolean_cells_read_true_and_false_not_1_and_0(datasette: Datasette) -> None:
+    actors = md.load("actors").set_index("actor_id")["named"]
+    assert actors["gretchen-krantz-evans"] and not actors["003-ministerial-departments"]
+    named = get(datasette, f"/{DB}/actors/gretchen-krantz-evans").text
+    unnamed = get(datasette, f"/{DB}/actors/003-ministerial-departments").text
+    assert re.search(r'<td class="col-named type-int">true</td>', named)
+    assert re.search(r'<td class="col-named type-int">false</td>', unnamed)
+
+
 def test_index_page_carries_the_licence_and_every_source_address(datasette: Datasette) -> None:
     page = get(datasette, "/").text
     package = md.descriptor()

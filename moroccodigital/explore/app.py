@@ -235,7 +235,8 @@ def datasette_metadata(database: str = DATABASE, ds: Dataset | None = None) -> d
     description = (
         f"<p>{escape(package['description'])}</p>"
         "<p>Search is Arabic-aware: hamza and alef forms, taa marbuta, alef maqsura, diacritics "
-        "and tatweel are ignored. Each record's page shows the passages that support it.</p>"
+        "and tatweel are ignored, and so are attached particles (بالرباط finds الرباط); every word "
+        "is searched as a prefix. Each record's page shows the passages that support it.</p>"
         f"<p>Sources ({escape(package['version'])}):</p><ul>{items}</ul>"
     )
     return {
@@ -246,6 +247,13 @@ def datasette_metadata(database: str = DATABASE, ds: Dataset | None = None) -> d
         **common,
         "databases": {database: {"description_html": description, **common, "tables": tables}},
     }
+
+
+def boolean_columns(ds: Dataset) -> dict[str, list[str]]:
+    """Columns the Data Package types boolean, per table: SQLite stores them as 0 and 1."""
+    tables = {res["name"]: res["schema"]["fields"] for res in ds.descriptor()["resources"]}
+    found = {name: [f["name"] for f in fields if f["type"] == "boolean"] for name, fields in tables.items()}
+    return {name: columns for name, columns in found.items() if columns}
 
 
 def make_datasette(
@@ -266,8 +274,14 @@ def make_datasette(
     if not pm.is_registered(explore_plugin):
         pm.register(explore_plugin, name=PLUGIN)
     templates = Path(str(resources.files("moroccodigital.explore") / "templates"))
-    metadata = datasette_metadata(database.stem, _dataset(data))
-    metadata["plugins"] = {PLUGIN: {"allowed_hosts": [*LOOPBACK_HOSTS, *(h.lower() for h in allowed_hosts)]}}
+    ds = _dataset(data)
+    metadata = datasette_metadata(database.stem, ds)
+    metadata["plugins"] = {
+        PLUGIN: {
+            "allowed_hosts": [*LOOPBACK_HOSTS, *(h.lower() for h in allowed_hosts)],
+            "booleans": boolean_columns(ds),
+        }
+    }
     return Datasette(immutables=[str(database)], metadata=metadata, template_dir=str(templates))
 
 

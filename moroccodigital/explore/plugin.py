@@ -193,8 +193,14 @@ def _normalized_search(value: str, raw: bool) -> str:
 
 
 @hookimpl
-def render_cell(value: Any) -> Markup | None:
-    """Right-to-left text in a block of its own direction, so the page itself stays left to right."""
+def render_cell(value: Any, column: str, table: str | None, datasette: Any) -> Markup | None:
+    """Booleans as true/false (SQLite holds 0/1); right-to-left text in a block of its own direction.
+
+    The page itself stays left to right.
+    """
+    booleans = (datasette.plugin_config(PLUGIN) or {}).get("booleans", {})
+    if table and column in booleans.get(table, ()) and value in (0, 1) and not isinstance(value, float):
+        return Markup("true" if value else "false")
     if isinstance(value, str) and text_direction(value) == "rtl":
         return Markup('<div dir="rtl" lang="ar" class="md-rtl">{}</div>').format(value)
     return None
