@@ -19,7 +19,7 @@ from markupsafe import Markup
 from pluggy import HookimplMarker
 
 from moroccodigital.explore.names import ALIAS_COLUMN, LOOPBACK_HOSTS, PASSAGE_COLUMN, PLUGIN, SEARCH_COLUMNS
-from moroccodigital.explore.text import normalize_arabic, search_expression, text_direction
+from moroccodigital.explore.text import normalize_arabic, search_terms, text_direction
 
 hookimpl = HookimplMarker("datasette")
 """Datasette's own marker (`datasette.hookimpl`), made here from pluggy, which is typed."""
@@ -167,27 +167,27 @@ FTS5_OPERATORS = re.compile(r"\b(AND|OR|NOT|NEAR)\b")
 def normalized_query(query: bytes) -> bytes:
     """The query string with every search value normalised and every other parameter as it was.
 
-    A typed search becomes an FTS5 expression of stemmed word prefixes (`search_expression`), so
-    the page is then asked in `_searchmode=raw`.  A search already in raw mode keeps its FTS5
-    operators as written, so that `A OR B` stays a query; only its words are normalised.
+    A typed search is reduced to the stems the index holds (`search_terms`).  In
+    `_searchmode=raw` the FTS5 operators are kept as written, so that `A OR B` stays a query.
     """
     pairs = parse_qsl(query.decode("utf-8", "replace"), keep_blank_values=True)
     raw = ("_searchmode", "raw") in pairs
-    searched = False
-    rewritten = []
-    for key, value in pairs:
-        if key.startswith("_search") and key != "_searchmode":
-            searched = searched or bool(value)
-            value = _normalized_search(value, raw)
-        rewritten.append((key, value))
-    if searched and not raw:
-        rewritten = [(k, v) for k, v in rewritten if k != "_searchmode"] + [("_searchmode", "raw")]
-    return urlencode(rewritten).encode("ascii")
+    return urlencode(
+        [
+            (
+                key,
+                _normalized_search(value, raw)
+                if key.startswith("_search") and key != "_searchmode"
+                else value,
+            )
+            for key, value in pairs
+        ]
+    ).encode("ascii")
 
 
 def _normalized_search(value: str, raw: bool) -> str:
     if not raw:
-        return search_expression(value) or value  # no words: SQLite explains why
+        return search_terms(value) or value  # no words: SQLite explains why
     parts = FTS5_OPERATORS.split(value)  # odd positions hold the operators
     return "".join(part if i % 2 else normalize_arabic(part) for i, part in enumerate(parts))
 

@@ -53,21 +53,31 @@ def light_stem(word: str) -> str:
 
 
 def search_text(text: str) -> str:
-    """What the full-text index holds for a text: its normalised words, then their stems.
+    """What the full-text index holds for a text: its normalised words, then their stems and prefixes.
 
-    Indexing both lets a search for a stem (which is what a query is reduced to) find every
-    form of the word that carries particles, and the original words keep exact matches working.
+    A query is reduced to stems (`search_terms`); indexing every stem and every beginning of a
+    word or stem (two letters or more) lets such a query find the forms that carry particles
+    (بالرباط for رباط) and the longer words it begins (ايفانز for ايفان), while Datasette's own
+    search box still quotes each word as it always does.
     """
     key = normalize_arabic(text)
-    stems = {stem for word in WORD.findall(key) if (stem := light_stem(word)) != word}
-    return "\n".join([key, *sorted(stems)]) if stems else key
+    words = set(WORD.findall(key))
+    extra = {
+        form[:end]
+        for word in words
+        for form in {word, light_stem(word)}
+        for end in range(MIN_PREFIX, len(form) + 1)
+    } - words
+    return "\n".join([key, *sorted(extra)]) if extra else key
 
 
-def search_expression(query: str) -> str:
-    """A typed search as an FTS5 expression: every word stemmed, normalised, and a prefix.
+MIN_PREFIX = 2
+"""Shortest word beginning the index holds: a one-letter search would match nearly every row."""
 
-    `بالرباط` and `الرباط` both become `"رباط"*`, and `ايفان` finds ايفانز: words are
-    quoted, so FTS5 operators and punctuation in a query are searched as text.
+
+def search_terms(query: str) -> str:
+    """A typed search as the index is searched: every word normalised and stripped of particles.
+
+    `بالرباط`, `والرباط` and `الرباط` all become `رباط`, which the index holds for each of them.
     """
-    words = WORD.findall(normalize_arabic(query))
-    return " ".join(f'"{light_stem(word)}"*' for word in words)
+    return " ".join(light_stem(word) for word in WORD.findall(normalize_arabic(query)))
