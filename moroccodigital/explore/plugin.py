@@ -206,6 +206,16 @@ def render_cell(value: Any, column: str, table: str | None, datasette: Any) -> M
     return None
 
 
+SEARCH_BOX_SCRIPT = 'document.querySelectorAll("input[name^=_search]").forEach(e => { e.dir = "auto"; });'
+"""Datasette's search boxes take the direction of what is typed: right to left for Arabic."""
+
+
+@hookimpl
+def extra_body_script() -> str:
+    """Every page's search boxes follow their text's direction (`dir="auto"`)."""
+    return SEARCH_BOX_SCRIPT
+
+
 @hookimpl
 def extra_template_vars(
     view_name: str, database: str, table: str, request: Any, datasette: Any
