@@ -303,6 +303,16 @@ def test_index_page_carries_the_licence_and_every_source_address(datasette: Data
         assert f'href="{escape(address)}"' in page
 
 
+def test_index_page_lists_sources_by_id_and_headline_not_by_file_name(datasette: Datasette) -> None:
+    page = get(datasette, "/").text
+    sources = md.load("sources")
+    for source_id, file_name in zip(sources["source_id"], sources["file_name"], strict=True):
+        assert f'href="/{DB}/sources/{source_id}"' in page
+        assert file_name not in page
+    headline = sources["headline"].dropna().iloc[0]
+    assert str(escape(headline)) in page
+
+
 def test_export_without_the_explore_extra_names_the_install_command(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

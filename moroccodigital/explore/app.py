@@ -206,12 +206,7 @@ def datasette_metadata(database: str = DATABASE, ds: Dataset | None = None) -> d
     ds = ds or installed()
     package = ds.descriptor()
     licence = package["licenses"][0]
-    items = "".join(
-        f'<li><a href="{escape(s["path"])}">{escape(s["title"])}</a></li>'
-        if s.get("path")
-        else f"<li>{escape(s['title'])}</li>"
-        for s in package["sources"]
-    )
+    items = "".join(_source_items(database, package, ds))
     common = {
         "license": licence["name"],
         "license_url": licence["path"],
@@ -247,6 +242,25 @@ def datasette_metadata(database: str = DATABASE, ds: Dataset | None = None) -> d
         **common,
         "databases": {database: {"description_html": description, **common, "tables": tables}},
     }
+
+
+def _source_items(database: str, package: dict[str, Any], ds: Dataset) -> list[str]:
+    """One list item per article: its id (linking to its row) and headline, then its address.
+
+    The descriptor names sources by their text's file name, a hash that tells a reader nothing;
+    the sources table's id and headline do, and the descriptor's address is kept beside them.
+    """
+    addresses = {str(s["title"]).split(" ", 1)[0]: s for s in package["sources"]}
+    items = []
+    for row in ds.arrow("sources").to_pylist():
+        source = addresses.get(row["file_name"], {})
+        label = escape(row["source_id"]) + (f": {escape(row['headline'])}" if row["headline"] else "")
+        item = f'<a href="/{database}/sources/{escape(row["source_id"])}">{label}</a>'
+        if source.get("path"):
+            outlet = escape(row["ref_outlet"] or source["path"])
+            item += f' (<a href="{escape(source["path"])}">{outlet}</a>)'
+        items.append(f"<li>{item}</li>")
+    return items
 
 
 def boolean_columns(ds: Dataset) -> dict[str, list[str]]:
