@@ -23,7 +23,7 @@ import moroccodigital as md
 from moroccodigital.errors import MissingExtra
 from moroccodigital.explore import app as explore
 from moroccodigital.explore.app import ExportRefused, export_sqlite, make_datasette
-from moroccodigital.explore.text import normalize_arabic
+from moroccodigital.explore.text import light_stem, normalize_arabic
 
 DB = explore.DATABASE
 
@@ -221,6 +221,43 @@ def test_search_of_events_reaches_the_arabic_passages_behind_them(datasette: Dat
     assert not passages.empty
 
 
+@pytest.mark.parametrize(
+    ("word", "stem"),
+    [
+        ("بالرباط", "رباط"),
+        ("الرباط", "رباط"),
+        ("وبالرباط", "رباط"),
+        ("والتنميه", "تنميه"),
+        ("للتجاره", "تجاره"),
+        ("فالبيانات", "بيانات"),
+        ("وزير", "وزير"),
+        ("ايفانز", "ايفانز"),
+    ],
+)
+def test_light_stem_removes_attached_particles_but_keeps_short_words_whole(word: str, stem: str) -> None:
+    assert light_stem(word) == stem
+
+
+def test_search_for_rabat_finds_the_onepoint_signing_whose_passage_writes_bialrabat(
+    datasette: Datasette,
+) -> None:
+    passages = md.load("evidence").query("record_id == 'onepoint-centre-protocol-signing'")["quote"]
+    assert passages.str.contains("بالرباط").any()
+    assert not passages.str.contains(r"(?:^|\s)الرباط").any()
+    assert "onepoint-centre-protocol-signing" in search(datasette, "events", "الرباط")
+
+
+def test_a_word_with_and_without_its_particles_finds_the_same_events(datasette: Datasette) -> None:
+    found = search(datasette, "events", "الرباط")
+    assert len(found) >= 5
+    assert search(datasette, "events", "بالرباط") == found == search(datasette, "events", "رباط")
+
+
+def test_search_matches_word_prefixes(datasette: Datasette) -> None:
+    assert "gretchen-krantz-evans" in search(datasette, "actors", "ايفان")
+    assert "onepoint" in search(datasette, "actors", "Onepo")
+
+
 def test_normalize_arabic_is_available_in_sql_queries(datasette: Datasette) -> None:
     sql = (
         "select actor_id from actors where rowid in "
@@ -247,6 +284,15 @@ def test_arabic_cells_are_right_to_left_and_the_page_left_to_right(datasette: Da
     assert '<td class="col-name_en type-str">Gretchen Krantz Evans</td>' in page
 
 
+def test_boolean_cells_read_true_and_false_not_1_and_0(datasette: Datasette) -> None:
+    actors = md.load("actors").set_index("actor_id")["named"]
+    assert actors["gretchen-krantz-evans"] and not actors["003-ministerial-departments"]
+    named = get(datasette, f"/{DB}/actors/gretchen-krantz-evans").text
+    unnamed = get(datasette, f"/{DB}/actors/003-ministerial-departments").text
+    assert re.search(r'<td class="col-named type-int">true</td>', named)
+    assert re.search(r'<td class="col-named type-int">false</td>', unnamed)
+
+
 def test_index_page_carries_the_licence_and_every_source_address(datasette: Datasette) -> None:
     page = get(datasette, "/").text
     package = md.descriptor()
@@ -255,6 +301,16 @@ def test_index_page_carries_the_licence_and_every_source_address(datasette: Data
     assert addresses
     for address in addresses:
         assert f'href="{escape(address)}"' in page
+
+
+def test_index_page_lists_sources_by_id_and_headline_not_by_file_name(datasette: Datasette) -> None:
+    page = get(datasette, "/").text
+    sources = md.load("sources")
+    for source_id, file_name in zip(sources["source_id"], sources["file_name"], strict=True):
+        assert f'href="/{DB}/sources/{source_id}"' in page
+        assert file_name not in page
+    headline = sources["headline"].dropna().iloc[0]
+    assert str(escape(headline)) in page
 
 
 def test_export_without_the_explore_extra_names_the_install_command(

@@ -118,3 +118,19 @@ def test_screenshot_of_the_evidence_is_not_blank(browser: webdriver.Chrome, tmp_
         colours = image.convert("RGB").getcolors(maxcolors=1 << 20) or []
     assert len(colours) > 32, "the screenshot has almost no colours: nothing was drawn"
     assert 0.005 < share < 0.5, f"{share:.1%} of the screenshot is dark text"
+
+
+def test_the_search_box_turns_right_to_left_when_arabic_is_typed(
+    browser: webdriver.Chrome, explorer: str
+) -> None:
+    browser.get(f"{explorer}/{DATABASE}/events")
+    box = browser.find_element(By.CSS_SELECTOR, "input[name=_search]")
+    box.send_keys("Rabat")
+    assert browser.execute_script("return arguments[0].matches(':dir(ltr)')", box)
+    box.clear()
+    box.send_keys("الرباط")
+    assert browser.execute_script("return arguments[0].matches(':dir(rtl)')", box)
+    box.submit()
+    shown = browser.find_element(By.CSS_SELECTOR, "input[name=_search]")
+    assert browser.execute_script("return arguments[0].matches(':dir(rtl)')", shown)
+    assert "onepoint-centre-protocol-signing" in browser.page_source

@@ -1,7 +1,7 @@
 """Browse the dataset in Datasette: a SQLite export with keys and Arabic-aware search, and a server.
 
 The export is written from the installed data (the loaders), so it holds exactly what `md.load`
-returns.  Searchable text is stored a second time, normalised by `normalize_arabic`, in one FTS5
+returns.  Searchable text is stored a second time, normalised and light-stemmed by `search_text`, in one FTS5
 table per table, so that a search finds the spelling variants of an Arabic name; the Datasette
 plugin (`explore_plugin`) normalises queries the same way.  sqlite-utils and Datasette come with
 the optional `explore` extra and are imported only inside the functions that use them.
@@ -35,7 +35,7 @@ from moroccodigital.explore.names import (
     SEARCH_COLUMNS,
     SQLITE_HEADER,
 )
-from moroccodigital.explore.text import normalize_arabic
+from moroccodigital.explore.text import search_text
 from moroccodigital.safewrite import UnsafeOutput, atomic_path, check_output
 
 if TYPE_CHECKING:
@@ -196,7 +196,7 @@ def _add_search(db: sqlite_utils.Database, ds: Dataset) -> None:
             texts = [value or "" for value in values]
             if extra_column:
                 texts.append("\n".join(extra_texts.get(record_id, [])))
-            rows.append((rowid, *map(normalize_arabic, texts)))
+            rows.append((rowid, *map(search_text, texts)))
         marks = ", ".join("?" * len(fts_columns))
         db.conn.executemany(f'INSERT INTO "{table}_fts" (rowid, {names}) VALUES (?, {marks})', rows)
 
@@ -206,12 +206,7 @@ def datasette_metadata(database: str = DATABASE, ds: Dataset | None = None) -> d
     ds = ds or installed()
     package = ds.descriptor()
     licence = package["licenses"][0]
-    items = "".join(
-        f'<li><a href="{escape(s["path"])}">{escape(s["title"])}</a></li>'
-        if s.get("path")
-        else f"<li>{escape(s['title'])}</li>"
-        for s in package["sources"]
-    )
+    items = "".join(_source_items(database, package, ds))
     common = {
         "license": licence["name"],
         "license_url": licence["path"],
@@ -235,7 +230,8 @@ def datasette_metadata(database: str = DATABASE, ds: Dataset | None = None) -> d
     description = (
         f"<p>{escape(package['description'])}</p>"
         "<p>Search is Arabic-aware: hamza and alef forms, taa marbuta, alef maqsura, diacritics "
-        "and tatweel are ignored. Each record's page shows the passages that support it.</p>"
+        "and tatweel are ignored, and so are attached particles (بالرباط finds الرباط); every word "
+        "is searched as a prefix. Each record's page shows the passages that support it.</p>"
         f"<p>Sources ({escape(package['version'])}):</p><ul>{items}</ul>"
     )
     return {
@@ -245,6 +241,32 @@ def datasette_metadata(database: str = DATABASE, ds: Dataset | None = None) -> d
         **common,
         "databases": {database: {"description_html": description, **common, "tables": tables}},
     }
+
+
+def _source_items(database: str, package: dict[str, Any], ds: Dataset) -> list[str]:
+    """One list item per article: its id (linking to its row) and headline, then its address.
+
+    The descriptor names sources by their text's file name, a hash that tells a reader nothing;
+    the sources table's id and headline do, and the descriptor's address is kept beside them.
+    """
+    addresses = {str(s["title"]).split(" ", 1)[0]: s for s in package["sources"]}
+    items = []
+    for row in ds.arrow("sources").to_pylist():
+        source = addresses.get(row["file_name"], {})
+        label = escape(row["source_id"]) + (f": {escape(row['headline'])}" if row["headline"] else "")
+        item = f'<a href="/{database}/sources/{escape(row["source_id"])}">{label}</a>'
+        if source.get("path"):
+            outlet = escape(row["ref_outlet"] or source["path"])
+            item += f' (<a href="{escape(source["path"])}">{outlet}</a>)'
+        items.append(f"<li>{item}</li>")
+    return items
+
+
+def boolean_columns(ds: Dataset) -> dict[str, list[str]]:
+    """Columns the Data Package types boolean, per table: SQLite stores them as 0 and 1."""
+    tables = {res["name"]: res["schema"]["fields"] for res in ds.descriptor()["resources"]}
+    found = {name: [f["name"] for f in fields if f["type"] == "boolean"] for name, fields in tables.items()}
+    return {name: columns for name, columns in found.items() if columns}
 
 
 def make_datasette(
@@ -265,8 +287,14 @@ def make_datasette(
     if not pm.is_registered(explore_plugin):
         pm.register(explore_plugin, name=PLUGIN)
     templates = Path(str(resources.files("moroccodigital.explore") / "templates"))
-    metadata = datasette_metadata(database.stem, _dataset(data))
-    metadata["plugins"] = {PLUGIN: {"allowed_hosts": [*LOOPBACK_HOSTS, *(h.lower() for h in allowed_hosts)]}}
+    ds = _dataset(data)
+    metadata = datasette_metadata(database.stem, ds)
+    metadata["plugins"] = {
+        PLUGIN: {
+            "allowed_hosts": [*LOOPBACK_HOSTS, *(h.lower() for h in allowed_hosts)],
+            "booleans": boolean_columns(ds),
+        }
+    }
     return Datasette(immutables=[str(database)], metadata=metadata, template_dir=str(templates))
 
 

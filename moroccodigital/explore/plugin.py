@@ -19,7 +19,7 @@ from markupsafe import Markup
 from pluggy import HookimplMarker
 
 from moroccodigital.explore.names import ALIAS_COLUMN, LOOPBACK_HOSTS, PASSAGE_COLUMN, PLUGIN, SEARCH_COLUMNS
-from moroccodigital.explore.text import normalize_arabic, text_direction
+from moroccodigital.explore.text import normalize_arabic, search_terms, text_direction
 
 hookimpl = HookimplMarker("datasette")
 """Datasette's own marker (`datasette.hookimpl`), made here from pluggy, which is typed."""
@@ -167,7 +167,8 @@ FTS5_OPERATORS = re.compile(r"\b(AND|OR|NOT|NEAR)\b")
 def normalized_query(query: bytes) -> bytes:
     """The query string with every search value normalised and every other parameter as it was.
 
-    In `_searchmode=raw` the FTS5 operators are kept as written, so that `A OR B` stays a query.
+    A typed search is reduced to the stems the index holds (`search_terms`).  In
+    `_searchmode=raw` the FTS5 operators are kept as written, so that `A OR B` stays a query.
     """
     pairs = parse_qsl(query.decode("utf-8", "replace"), keep_blank_values=True)
     raw = ("_searchmode", "raw") in pairs
@@ -186,17 +187,33 @@ def normalized_query(query: bytes) -> bytes:
 
 def _normalized_search(value: str, raw: bool) -> str:
     if not raw:
-        return normalize_arabic(value)
+        return search_terms(value) or value  # no words: SQLite explains why
     parts = FTS5_OPERATORS.split(value)  # odd positions hold the operators
     return "".join(part if i % 2 else normalize_arabic(part) for i, part in enumerate(parts))
 
 
 @hookimpl
-def render_cell(value: Any) -> Markup | None:
-    """Right-to-left text in a block of its own direction, so the page itself stays left to right."""
+def render_cell(value: Any, column: str, table: str | None, datasette: Any) -> Markup | None:
+    """Booleans as true/false (SQLite holds 0/1); right-to-left text in a block of its own direction.
+
+    The page itself stays left to right.
+    """
+    booleans = (datasette.plugin_config(PLUGIN) or {}).get("booleans", {})
+    if table and column in booleans.get(table, ()) and value in (0, 1) and not isinstance(value, float):
+        return Markup("true" if value else "false")
     if isinstance(value, str) and text_direction(value) == "rtl":
         return Markup('<div dir="rtl" lang="ar" class="md-rtl">{}</div>').format(value)
     return None
+
+
+SEARCH_BOX_SCRIPT = 'document.querySelectorAll("input[name^=_search]").forEach(e => { e.dir = "auto"; });'
+"""Datasette's search boxes take the direction of what is typed: right to left for Arabic."""
+
+
+@hookimpl
+def extra_body_script() -> str:
+    """Every page's search boxes follow their text's direction (`dir="auto"`)."""
+    return SEARCH_BOX_SCRIPT
 
 
 @hookimpl
