@@ -103,7 +103,7 @@ def render(file_name: str, sha256: str, text: str, candidates: list[Candidate]) 
     amounts = [c for c in candidates if c.kind == "amount" and c.unit in TARGET_UNITS]
     cited = [(c.start, c.end) for c in mentioned] + event_cited
     lines += ["targets:", *_targets(text, amounts, candidates, cited)] if amounts else ["targets: []"]
-    rest = [c for c in candidates if not any(a <= c.start and c.end <= b for a, b in cited)]
+    rest = [c for c in candidates if not _recorded(c, cited)]
     lines += ["", "waivers:" if rest else "waivers: []", *(_waiver(text, c) for c in rest)]
     return "\n".join(lines) + "\n"
 
@@ -231,6 +231,18 @@ def _deadline(
         f"      upper: {years[-1]}-12-31",
         "      basis: stated",
     ]
+
+
+NAME_KINDS = frozenset({"actor", "place", "initiative", "name", "organisation", "person"})
+
+
+def _recorded(c: Candidate, cited: list[tuple[int, int]]) -> bool:
+    """Whether the draft already records a candidate, as the audit counts it: a name inside a
+    drafted passage; an amount, number or date only as the very passage that states it (a
+    sentence quoted for an event or a target does not record the date or number inside it)."""
+    if (c.start, c.end) in cited:
+        return True
+    return c.kind in NAME_KINDS and any(a <= c.start and c.end <= b for a, b in cited)
 
 
 def _waiver(text: str, c: Candidate) -> str:
