@@ -49,7 +49,7 @@ ORDER: dict[str, tuple[str, ...]] = {
         "scan",
         "scan_dask",
     ),
-    "dataset": ("datapackage", "metadata", "verify", "loaders", "build", "summary"),
+    "dataset": ("datapackage", "metadata", "table_checks", "verify", "loaders", "build", "summary"),
     "publish": ("export", "http_deadline", "ckan_plan", "ckan"),
     "explore": ("text", "names", "plugin", "app"),
     "docsgen": ("plotting", "network", "figures", "codebook"),

@@ -66,6 +66,7 @@ def build(root: Path, report: Report = _quiet) -> dict[str, int]:
         _guarded(lambda: recover(root), "recovering from an earlier build")
         report("reading seeds and annotations")
         cur = curation.read_curation(root / paths.SEEDS)
+        report("checking the records: models, keys, dates, evidence")
         tables, problems = checks.validate(cur)
         if problems:
             raise BuildError(problems)
@@ -84,6 +85,7 @@ def build(root: Path, report: Report = _quiet) -> dict[str, int]:
             if problems:
                 raise BuildError(problems)
             _checkpoint("validated")
+            report("putting the new files in place")
             _guarded(lambda: _swap(root, staging), "putting the new files in place")
         report("done")
         return {name: len(rows) for name, rows in tables.items()}
