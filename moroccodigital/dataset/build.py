@@ -80,7 +80,7 @@ def build(root: Path, report: Report = _quiet) -> dict[str, int]:
             report("writing Parquet, CSV and descriptors")
             _guarded(lambda: _write(staging, tables, meta), "writing the new files")
             _checkpoint("written")
-            report("validating the written package (frictionless, hashes, Arrow schemas, anchors)")
+            report("validating the written package (descriptors, hashes, Arrow schemas, rows, anchors)")
             problems = validation.validate_package(staging / paths.DATA, cur.texts)
             if problems:
                 raise BuildError(problems)
