@@ -84,7 +84,9 @@ def test_a_value_outside_its_vocabulary_is_caught(data: Path) -> None:
 
 def test_a_value_not_matching_a_declared_pattern_is_caught(data: Path) -> None:
     table = pq.read_table(data / "places.parquet")
-    _damage(data, "places", _replace(table, "place_id", 0, "Rabat City"), {"place_id": {"pattern": "[a-z-]+"}})
+    _damage(
+        data, "places", _replace(table, "place_id", 0, "Rabat City"), {"place_id": {"pattern": "[a-z-]+"}}
+    )
     assert ("places.parquet", "row 1", "place_id", "pattern") in _codes(data)
 
 

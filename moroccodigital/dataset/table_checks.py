@@ -52,7 +52,10 @@ def _keys_declared(package: dict[str, Any]) -> list[Problem]:
         keys = [(schema.get("primaryKey", []), own, "primaryKey")]
         for fk in schema.get("foreignKeys", []):
             target = fk["reference"].get("resource", res["name"])
-            keys += [(fk["fields"], own, "foreignKeys"), (fk["reference"]["fields"], fields.get(target, set()), target)]
+            keys += [
+                (fk["fields"], own, "foreignKeys"),
+                (fk["reference"]["fields"], fields.get(target, set()), target),
+            ]
         for names, declared, what in keys:
             problems += [
                 Problem(res["path"], "", name, f"{what} names a field that is not declared", "schema-key")
@@ -78,7 +81,9 @@ def check_csv_copy(data: Path, csv_package: dict[str, Any]) -> list[Problem]:
         try:
             table = pacsv.read_csv(data / "csv" / res["path"], convert_options=options)
         except (pa.ArrowInvalid, pa.ArrowTypeError, KeyError) as err:
-            problems.append(Problem(where, "", "", f"cannot be read with its table's types: {err}", "csv-type"))
+            problems.append(
+                Problem(where, "", "", f"cannot be read with its table's types: {err}", "csv-type")
+            )
             continue
         problems += _same_rows(where, table.cast(parquet.schema), parquet)
     return problems
@@ -105,14 +110,26 @@ def _field(where: str, table: pa.Table, spec: dict[str, Any]) -> list[Problem]:
         allowed = pa.array(constraints["enum"], column.type)
         outside = pc.and_(pc.invert(pc.is_in(column, value_set=allowed)), pc.is_valid(column))
         problems += [
-            Problem(where, f"row {row}", name, f"{column[row - 1].as_py()!r} is not one of {constraints['enum']}", "enum")
+            Problem(
+                where,
+                f"row {row}",
+                name,
+                f"{column[row - 1].as_py()!r} is not one of {constraints['enum']}",
+                "enum",
+            )
             for row in _rows(outside)
         ]
     if "pattern" in constraints:
         # a Table Schema pattern matches the whole value
         matches = pc.match_substring_regex(column, f"^(?:{constraints['pattern']})$")
         problems += [
-            Problem(where, f"row {row}", name, f"{column[row - 1].as_py()!r} does not match {constraints['pattern']!r}", "pattern")
+            Problem(
+                where,
+                f"row {row}",
+                name,
+                f"{column[row - 1].as_py()!r} does not match {constraints['pattern']!r}",
+                "pattern",
+            )
             for row in _rows(pc.invert(matches))
         ]
     if constraints.get("unique"):
@@ -152,7 +169,9 @@ def _foreign(where: str, table: pa.Table, fk: dict[str, Any], parent: pa.Table |
     fields, reference = fk["fields"], fk["reference"]
     target = reference.get("resource", "") or "this table"
     if parent is None:
-        return [Problem(where, "", ", ".join(fields), f"references the missing resource {target}", "foreign-key")]
+        return [
+            Problem(where, "", ", ".join(fields), f"references the missing resource {target}", "foreign-key")
+        ]
     key, parent_key = _key(table, fields), _key(parent, reference["fields"])
     dangling = pc.and_(pc.invert(pc.is_in(key, value_set=parent_key)), pc.is_valid(key))
     return [
@@ -178,7 +197,8 @@ def _same_rows(where: str, table: pa.Table, parquet: pa.Table) -> list[Problem]:
         if ours.equals(theirs):
             continue
         differs = pc.or_(
-            pc.fill_null(pc.not_equal(ours, theirs), False), pc.not_equal(pc.is_null(ours), pc.is_null(theirs))
+            pc.fill_null(pc.not_equal(ours, theirs), False),
+            pc.not_equal(pc.is_null(ours), pc.is_null(theirs)),
         )
         row = (_rows(differs) or [0])[0]
         shown = ours[row - 1].as_py() if row else None
