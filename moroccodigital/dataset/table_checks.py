@@ -158,8 +158,11 @@ def _unique(where: str, table: pa.Table, fields: list[str], code: str) -> list[P
         value = key[row - 1].as_py()
         if value in seen:
             shown = ", ".join(fields)
-            message = f"repeats the {'primary key' if code == 'primary-key' else 'value'} ({shown}) {value!r}"
-            problems.append(Problem(where, f"row {row}", shown, message, code))
+            if code == "primary-key":
+                message = f"repeats the primary key ({shown}) {value!r}"
+                problems.append(Problem(where, f"row {row}", shown, message, "primary-key"))
+            else:
+                problems.append(Problem(where, f"row {row}", shown, f"repeats the value {value!r}", "unique"))
         seen.add(value)
     return problems
 
