@@ -52,6 +52,7 @@ ORDER: dict[str, tuple[str, ...]] = {
     "dataset": (
         "datapackage",
         "metadata",
+        "table_checks",
         "citation",
         "croissant",
         "dcat",

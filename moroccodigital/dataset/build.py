@@ -66,6 +66,7 @@ def build(root: Path, progress: Progress = _quiet) -> dict[str, int]:
         _guarded(lambda: recover(root), "recovering from an earlier build")
         progress("reading seeds and annotations")
         cur = curation.read_curation(root / paths.SEEDS)
+        progress("checking the records: models, keys, dates, evidence")
         tables, problems = checks.check_curation(cur)
         if problems:
             raise BuildError(problems)
@@ -79,11 +80,12 @@ def build(root: Path, progress: Progress = _quiet) -> dict[str, int]:
             progress("writing Parquet, CSV and descriptors")
             _guarded(lambda: _write(staging, tables, meta), "writing the new files")
             _checkpoint("written")
-            progress("validating the written package (frictionless, hashes, Arrow schemas, anchors)")
+            progress("validating the written package (descriptors, hashes, Arrow schemas, rows, anchors)")
             problems = verify.verify_package(staging / paths.DATA, cur.texts)
             if problems:
                 raise BuildError(problems)
             _checkpoint("validated")
+            progress("putting the new files in place")
             _guarded(lambda: _swap(root, staging), "putting the new files in place")
         progress("done")
         return {name: len(rows) for name, rows in tables.items()}

@@ -1,19 +1,22 @@
-"""Validation of a built package: what frictionless checks, and what it cannot.
+"""Validation of a built package: the descriptors by frictionless, the rows column-wise.
 
-Frictionless validates both descriptors (types, constraints, keys across resources).  It does not
-verify a Parquet resource's hash, nor physical Arrow types, so those are checked here, together
-with every evidence passage against its source text.
+Frictionless validates both descriptors (the Data Package profile, the Table Schemas' structure).
+The rows are checked against those schemas in pyarrow (`table_checks`: constraints, keys across
+resources), after each file's hash and physical Arrow types, together with every evidence
+passage against its source text: frictionless' row-by-row validation grew faster than the data.
 """
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pyarrow.parquet as pq
 
 from moroccodigital import paths
 from moroccodigital.curation.texts import sha256_file
+from moroccodigital.dataset import table_checks
 from moroccodigital.dataset.datapackage import arrow_schema
 from moroccodigital.definitions.columns import model_for
 from moroccodigital.errors import Problem
@@ -31,6 +34,9 @@ def verify_package(data: Path, texts: dict[str, str] | None = None) -> list[Prob
         problems += _frictionless(descriptor)
     if not problems:
         problems += _arrow_schemas(data)
+    if not problems:
+        problems += table_checks.check_tables(data, _read(data / paths.DESCRIPTOR))
+        problems += table_checks.check_csv_copy(data, _read(data / paths.CSV_DESCRIPTOR))
     if not problems and texts is not None:
         problems += _anchors(data, texts)
     return problems
@@ -61,22 +67,18 @@ def _hashes(descriptor: Path) -> list[Problem]:
     return problems
 
 
+def _read(descriptor: Path) -> dict[str, Any]:
+    return dict(json.loads(descriptor.read_text(encoding="utf-8")))
+
+
 def _frictionless(descriptor: Path) -> list[Problem]:
+    """The descriptor against the Data Package profile and the Table Schema's rules."""
     from frictionless import Package, system
 
     with system.use_context(trusted=True):
-        report = Package(str(descriptor)).validate()
-    if report.valid:
-        return []
-    problems = [Problem(str(descriptor.name), "", "", e.message, "frictionless") for e in report.errors]
-    for task in report.tasks:
-        for error in task.errors:
-            row = getattr(error, "row_number", None)
-            field = getattr(error, "field_name", "") or ""
-            problems.append(
-                Problem(task.name or "", f"row {row}" if row else "", field, error.message, "frictionless")
-            )
-    return problems
+        report = Package.validate_descriptor(str(descriptor))
+    errors = [*report.errors, *(e for task in report.tasks for e in task.errors)]
+    return [Problem(str(descriptor.name), "", "", e.message, "frictionless") for e in errors]
 
 
 def _arrow_schemas(data: Path) -> list[Problem]:
