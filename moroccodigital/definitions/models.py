@@ -706,11 +706,11 @@ class Evidence(Record):
 
 
 class Occurrence(Record):
-    """The event level: one real-world event, agreement or commitment, as several reports give it.
+    """The event level: one real-world event, agreement or commitment that several reports give."""
 
-    Curated in seeds/registry/occurrences.yaml (which reports, and why they are the same act); the
-    counts are derived by the build.  The reports themselves stay in events, agreements and
-    targets, with their evidence passages."""
+    # Curated in seeds/registry/occurrences.yaml (which reports, and why they are one act); the
+    # counts are derived by the build.  The reports stay in events, agreements and targets, with
+    # their evidence passages.
 
     table: ClassVar[str] = "occurrences"
     title: ClassVar[str] = "Occurrences (event level)"
@@ -774,11 +774,11 @@ class OccurrenceReport(Record):
 
 
 class OccurrenceValue(Record):
-    """What one report states of one attribute of its occurrence, and whether the reports agree.
+    """What one report states of one attribute of its occurrence, and whether the reports agree."""
 
-    One row per report that states the attribute: group by (occurrence_id, attribute, actor_id,
-    value) to see which sources support which value.  Nothing is resolved: where reports disagree,
-    every value stays, with its reports."""
+    # One row per report that states the attribute: group by (occurrence_id, attribute, actor_id,
+    # value) to see which sources support which value.  Nothing is resolved: where reports
+    # disagree, every value stays, with its reports.
 
     table: ClassVar[str] = "occurrence_values"
     title: ClassVar[str] = "Values and disagreements of occurrences"
