@@ -64,7 +64,9 @@ def _copy_seed(seeds: Path) -> None:
     assert text.count(SEED_DAY) == 1
     (seeds / f"{COPY}.txt").write_text(text.replace(SEED_DAY, COPY_DAY), encoding="utf-8")
     raw = (seeds / f"{SEED}.yaml").read_text(encoding="utf-8")
-    raw = raw.replace(f"تم، {SEED_DAY}", f"تم، {COPY_DAY}").replace("quote: تم، اليوم الثلاثاء}", "quote: تم، يوم الأربعاء}")
+    raw = raw.replace(f"تم، {SEED_DAY}", f"تم، {COPY_DAY}").replace(
+        "quote: تم، اليوم الثلاثاء}", "quote: تم، يوم الأربعاء}"
+    )
     doc = yaml.safe_load(raw)
     ids = [doc["source"]["source_id"]]
     ids += [a["actor_id"] for a in doc.get("unnamed_actors", [])]
@@ -139,7 +141,9 @@ def _problems(root: Path, groups: list[dict[str, Any]], tmp: Path) -> list[Probl
     return checks.validate(read_curation(tmp / "seeds"))[1]
 
 
-def _value(level: md.Occurrences, occurrence: str, attribute: str, actor: str | None = None) -> dict[str, str]:
+def _value(
+    level: md.Occurrences, occurrence: str, attribute: str, actor: str | None = None
+) -> dict[str, str]:
     rows = level.values[(level.values.occurrence_id == occurrence) & (level.values.attribute == attribute)]
     if actor is not None:
         rows = rows[rows.actor_id == actor]
@@ -198,13 +202,20 @@ def test_the_disagreement_count_is_the_number_of_disputed_attributes(level: md.O
 
 
 def test_a_commitment_compares_amount_and_comparator_across_speakers(level: md.Occurrences) -> None:
-    amounts = level.values[(level.values.occurrence_id == "onepoint-hiring") & (level.values.attribute == "amount")]
+    amounts = level.values[
+        (level.values.occurrence_id == "onepoint-hiring") & (level.values.attribute == "amount")
+    ]
     assert len(amounts) == 4
     assert set(amounts.concordance) == {"disagree"}
 
 
 def test_a_report_that_is_not_in_the_table_of_its_kind_is_refused(two_sources: Path, tmp_path: Path) -> None:
-    wrong = [{**GROUPS[0], "reports": ["onepoint-centre-of-excellence-protocol", "onepoint-centre-protocol-signing"]}]
+    wrong = [
+        {
+            **GROUPS[0],
+            "reports": ["onepoint-centre-of-excellence-protocol", "onepoint-centre-protocol-signing"],
+        }
+    ]
     problems = _problems(two_sources, wrong, tmp_path)
     assert any("is in agreements, not events" in p.message for p in problems)
 
@@ -222,9 +233,16 @@ def test_a_report_belongs_to_at_most_one_occurrence(two_sources: Path, tmp_path:
 
 
 def test_two_reports_from_one_source_need_a_reason(two_sources: Path, tmp_path: Path) -> None:
-    reports = ["onepoint-moroccan-talent-hiring", "onepoint-moroccan-engineers-hiring", "global-ai-market-2030"]
+    reports = [
+        "onepoint-moroccan-talent-hiring",
+        "onepoint-moroccan-engineers-hiring",
+        "global-ai-market-2030",
+    ]
     problems = _problems(two_sources, [{**GROUPS[2], "reports": reports}], tmp_path)
-    assert any("3 reports come from source '003-onepoint-centre-of-excellence-protocol'" in p.message for p in problems)
+    assert any(
+        "3 reports come from source '003-onepoint-centre-of-excellence-protocol'" in p.message
+        for p in problems
+    )
 
 
 def test_one_sources_statements_of_one_commitment_need_no_reason(two_sources: Path, tmp_path: Path) -> None:
@@ -232,7 +250,9 @@ def test_one_sources_statements_of_one_commitment_need_no_reason(two_sources: Pa
     assert _problems(two_sources, [{**GROUPS[2], "reports": reports}], tmp_path) == []
 
 
-def test_a_commitment_takes_every_statement_sharing_its_commitment_id(two_sources: Path, tmp_path: Path) -> None:
+def test_a_commitment_takes_every_statement_sharing_its_commitment_id(
+    two_sources: Path, tmp_path: Path
+) -> None:
     partial = [{**GROUPS[2], "reports": GROUPS[2]["reports"][:1] + GROUPS[2]["reports"][2:3]}]
     problems = _problems(two_sources, partial, tmp_path)
     assert any("state the same commitment" in p.message for p in problems)

@@ -157,8 +157,12 @@ def test_an_initiative_mentioned_by_another_name_gets_an_evidenced_alias(tmp_pat
     assert problems == []
     (alias,) = tables["initiative_aliases"]
     assert isinstance(alias, InitiativeAlias)
-    assert (alias.initiative_id, alias.alias, alias.alias_script) == ("morocco-ai-2030", "Morocco AI 2030", Script.LATN)
-    cited = [e for e in tables["evidence"] if getattr(e, "record_id") == alias.alias_id]
+    assert (alias.initiative_id, alias.alias, alias.alias_script) == (
+        "morocco-ai-2030",
+        "Morocco AI 2030",
+        Script.LATN,
+    )
+    cited = [e for e in tables["evidence"] if e.record_id == alias.alias_id]
     assert len(cited) == 3
 
 

@@ -315,7 +315,12 @@ class _SeedReader:
             self.problem(record, "alias", f"alias {alias!r} is not part of the quote {quote!r}")
             return
         aid = alias_id(record, alias)
-        data = {"alias_id": aid, "initiative_id": record, "alias": alias, "alias_kind": item.get("alias_kind")}
+        data = {
+            "alias_id": aid,
+            "initiative_id": record,
+            "alias": alias,
+            "alias_kind": item.get("alias_kind"),
+        }
         self.cur.rows.append(Row("initiative_aliases", data, self.file))
         evidence = self.cur.evidence[-1]
         self.cite((evidence["start"], evidence["end"]), evidence["gloss_en"], "initiative_aliases", aid)

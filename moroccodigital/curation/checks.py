@@ -172,7 +172,9 @@ def _merge_initiative_alias(
         out.append(row)
     elif previous.get("alias_kind") != row.data.get("alias_kind"):
         message = f"{row.data['alias']!r} is given two different kinds"
-        problems.append(Problem(row.file, f"initiative_aliases/{row.data['initiative_id']}", "alias_kind", message))
+        problems.append(
+            Problem(row.file, f"initiative_aliases/{row.data['initiative_id']}", "alias_kind", message)
+        )
 
 
 def _evidence(cur: Curation, problems: list[Problem], invalid: set[tuple[str, str]]) -> list[Record]:

@@ -42,6 +42,7 @@ TABLE_OF = {
     OccurrenceKind.AGREEMENT: "agreements",
     OccurrenceKind.COMMITMENT: "targets",
 }
+KINDS = {k.value: k for k in OccurrenceKind}
 COLUMN_OF = {"events": "event_id", "agreements": "agreement_id", "targets": "target_id"}
 WEEKDAYS = {
     "الاثنين": "Monday", "الإثنين": "Monday", "lundi": "Monday",
@@ -137,7 +138,9 @@ class _Index:
 
 
 def _source(record: Record) -> str:
-    return str(getattr(record, "source_id"))
+    """The source of a report (events, agreements and targets all have one)."""
+    assert isinstance(record, Event | Agreement | Target)
+    return record.source_id
 
 
 def _check_group(
@@ -153,16 +156,17 @@ def _check_group(
     before = len(problems)
     unknown = set(group) - KEYS
     if unknown:
-        problems.append(Problem(FILE, where, ", ".join(sorted(unknown)), f"unknown key(s); expected among {sorted(KEYS)}"))
+        problems.append(
+            Problem(FILE, where, ", ".join(sorted(unknown)), f"unknown key(s); expected among {sorted(KEYS)}")
+        )
     for key in REQUIRED:
         if not group.get(key):
             problems.append(Problem(FILE, where, key, "required"))
     if oid in seen:
         problems.append(Problem(FILE, where, "occurrence_id", "duplicate id", "duplicate-id"))
     seen.add(oid)
-    try:
-        kind = OccurrenceKind(group.get("kind"))
-    except ValueError:
+    kind = KINDS.get(str(group.get("kind")))
+    if kind is None:
         problems.append(Problem(FILE, where, "kind", f"expected one of {[k.value for k in OccurrenceKind]}"))
         return None
     ids = group.get("reports")
@@ -195,14 +199,16 @@ def _check_group(
         types = {r.event_type for r in reports if isinstance(r, Event)}
         if len(types) > 1:
             named = ", ".join(sorted(t.value for t in types))
-            problems.append(Problem(FILE, where, "reports", f"reports of one event share a PLOVER type, not {named}"))
-    if kind is OccurrenceKind.COMMITMENT:
-        ids_in = {str(getattr(r, "target_id")) for r in reports}
-        for r in reports:
-            rest = index.commitments[str(getattr(r, "commitment_id"))] - ids_in
-            if rest:
-                message = f"{sorted(rest)} state the same commitment as {getattr(r, 'target_id')!r} and belong here too"
-                problems.append(Problem(FILE, where, "reports", message))
+            problems.append(
+                Problem(FILE, where, "reports", f"reports of one event share a PLOVER type, not {named}")
+            )
+    targets = [r for r in reports if isinstance(r, Target)]
+    ids_in = {t.target_id for t in targets}
+    for t in targets:
+        rest = index.commitments[t.commitment_id] - ids_in
+        if rest:
+            message = f"{sorted(rest)} state the same commitment as {t.target_id!r} and belong here too"
+            problems.append(Problem(FILE, where, "reports", message))
     return (kind, reports) if len(problems) == before else None
 
 
@@ -217,7 +223,12 @@ def _check_sources(
     for source, same in by_source.items():
         if len(same) < 2 or group.get("same_source"):
             continue
-        if kind is OccurrenceKind.COMMITMENT and len({getattr(r, "commitment_id") for r in same}) == 1:
+        commitments = {r.commitment_id for r in same if isinstance(r, Target)}
+        if (
+            kind is OccurrenceKind.COMMITMENT
+            and len(commitments) == 1
+            and len(same) == len([r for r in same if isinstance(r, Target)])
+        ):
             continue
         message = f"{len(same)} reports come from source {source!r}: say why in same_source, or drop one"
         problems.append(Problem(FILE, where, "reports", message))
@@ -302,10 +313,10 @@ def _stated(record: Record, index: _Index) -> Iterable[tuple[OccurrenceAttribute
         yield A.AMOUNT, None, None if record.amount is None else f"{_number(record.amount)} {record.currency}"
         parties = index.parties[record.agreement_id]
         yield A.PARTICIPANTS, None, _joined(p.actor_id for p in parties)
-        for p in parties:
-            behalf = f" for {p.on_behalf_of_id}" if p.on_behalf_of_id else ""
-            yield A.ROLE, p.actor_id, f"{p.role.value}{behalf}"
-        yield from _names(source, [p.actor_id for p in parties], index)
+        for party in parties:
+            behalf = f" for {party.on_behalf_of_id}" if party.on_behalf_of_id else ""
+            yield A.ROLE, party.actor_id, f"{party.role.value}{behalf}"
+        yield from _names(source, [party.actor_id for party in parties], index)
     elif isinstance(record, Target):
         amount = None if record.value is None else _number(record.value)
         money = f" {record.currency}" if record.currency else ""
@@ -330,7 +341,11 @@ def _dates(record: Event | Agreement) -> Iterable[tuple[OccurrenceAttribute, str
     named = sorted({day for word, day in WEEKDAYS.items() if word in (record.date_text or "").lower()})
     yield A.WEEKDAY, None, _joined(named)
     one_day = record.date_lower is not None and record.date_lower == record.date_upper
-    yield A.WEEKDAY_OF_DATE, None, CALENDAR[record.date_lower.weekday()] if one_day and record.date_lower else None
+    yield (
+        A.WEEKDAY_OF_DATE,
+        None,
+        CALENDAR[record.date_lower.weekday()] if one_day and record.date_lower else None,
+    )
 
 
 def _names(

@@ -181,7 +181,10 @@ class AgreementType(DescribedEnum):
     MOU = "mou", "A memorandum of understanding."
     GRANT = "grant", "A grant or funding of a study or project by one party for another."
     AGREEMENTS = "agreements", "One or more agreements the text names only collectively (اتفاقيات)."
-    PARTNERSHIP = "partnership", "A partnership the text names as such (شراكة، partenariat), not a signed instrument."
+    PARTNERSHIP = (
+        "partnership",
+        "A partnership the text names as such (شراكة، partenariat), not a signed instrument.",
+    )
     LICENCE = "licence", "A licence or authorisation granted by a regulator (ترخيص، licence)."
 
 
@@ -394,5 +397,8 @@ class OccurrenceAttribute(DescribedEnum):
     DEADLINE_BOUNDS = "deadline_bounds", "Commitments: earliest..latest day of the stated deadline."
     DEADLINE_BASIS = "deadline_basis", "Commitments: whether the sentence states a deadline."
     IMPLIED_DEADLINE = "implied_deadline_edtf", "Commitments: a deadline only a name implies, as EDTF."
-    STATED_BY = "stated_by", "Commitments: who states the figure (actor id; 'article' for the article's voice)."
+    STATED_BY = (
+        "stated_by",
+        "Commitments: who states the figure (actor id; 'article' for the article's voice).",
+    )
     OWNER = "owner", "Commitments: whose target it is (actor id)."

@@ -666,7 +666,11 @@ class Target(Record):
         _check_bounds(self.deadline_lower, self.deadline_upper, "deadline")
         _check_bounds(self.implied_deadline_lower, self.implied_deadline_upper, "implied deadline")
         _check_hijri(
-            self.deadline_precision, self.deadline_text, self.deadline_edtf, self.deadline_lower, self.deadline_upper
+            self.deadline_precision,
+            self.deadline_text,
+            self.deadline_edtf,
+            self.deadline_lower,
+            self.deadline_upper,
         )
         if (self.implied_deadline_edtf is None) != (self.implied_deadline_basis is None):
             raise ValueError("an implied deadline and its basis go together")
@@ -749,7 +753,7 @@ class OccurrenceReport(Record):
     }
 
     report_id: LinkId
-    """Identifier: the reported record's table and id ('events--<event_id>'); a record reports one occurrence."""
+    """Identifier: the record's table and id ('events--<event_id>'); a record reports one occurrence."""
     occurrence_id: Slug
     """The occurrence it reports."""
     source_id: Slug
@@ -765,7 +769,11 @@ class OccurrenceReport(Record):
     def _one_report(self) -> Self:
         given = [
             f"{table}--{v}"
-            for table, v in (("events", self.event_id), ("agreements", self.agreement_id), ("targets", self.target_id))
+            for table, v in (
+                ("events", self.event_id),
+                ("agreements", self.agreement_id),
+                ("targets", self.target_id),
+            )
             if v is not None
         ]
         if given != [self.report_id]:
