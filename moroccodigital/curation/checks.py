@@ -52,7 +52,7 @@ def validate(cur: Curation) -> tuple[Tables, list[Problem]]:
             tables[row.table].append(record)
             origin[(row.table, _key(record))] = row.file
     tables["evidence"] = _evidence(cur, problems, invalid)
-    derived, grouping = occurrences.derive(tables, cur.occurrences)
+    derived, grouping = occurrences.derive(tables, cur.occurrences, frozenset(invalid))
     tables.update(derived)
     problems += grouping
     problems += _check_keys(tables, origin, invalid)

@@ -61,14 +61,22 @@ Stated = list[tuple[OccurrenceAttribute, str | None, str]]
 """What one report states: (attribute, actor id or None, value) triples."""
 
 
-def derive(tables: Tables, groups: list[dict[str, Any]]) -> tuple[Tables, list[Problem]]:
-    """Check the curated groups against the reports and derive the three event-level tables."""
+def derive(
+    tables: Tables, groups: list[dict[str, Any]], invalid: frozenset[tuple[str, str]] = frozenset()
+) -> tuple[Tables, list[Problem]]:
+    """Check the curated groups against the reports and derive the three event-level tables
+    (a report already reported invalid is not reported again: its group is left out)."""
     problems: list[Problem] = []
     index = _Index(tables)
     claimed: dict[str, str] = {}
     out: Tables = {"occurrences": [], "occurrence_reports": [], "occurrence_values": []}
     seen: set[str] = set()
     for group in groups:
+        if any(
+            (TABLE_OF.get(KINDS.get(str(group.get("kind")), OccurrenceKind.EVENT), ""), str(r)) in invalid
+            for r in group.get("reports") or []
+        ):
+            continue
         checked = _check_group(group, index, claimed, seen, problems)
         if checked is None:
             continue
