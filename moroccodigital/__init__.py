@@ -2,7 +2,8 @@
 
     >>> import moroccodigital as md
     >>> md.tables()                 # names, descriptions, row counts
-    >>> events = md.load("events")  # a typed pandas DataFrame
+    >>> events = md.load("events")  # a typed pandas DataFrame (the report level)
+    >>> md.occurrences().conflicts  # the event level: where several reports of one event disagree
     >>> md.open("path/to/data").load("events")  # the same, from another built data folder
 
 Nothing heavy is imported here: pandas and pyarrow load on the first table you ask for.
@@ -13,6 +14,7 @@ from importlib.metadata import PackageNotFoundError, version
 from moroccodigital.dataset.loaders import (
     DataIntegrityError,
     Dataset,
+    Occurrences,
     Passage,
     TableInfo,
     arrow,
@@ -22,6 +24,7 @@ from moroccodigital.dataset.loaders import (
     evidence,
     load,
     load_all,
+    occurrences,
     open,
     package,
     path,
@@ -41,6 +44,7 @@ except PackageNotFoundError:  # pragma: no cover - running from a bare source tr
 __all__ = [
     "DataIntegrityError",
     "Dataset",
+    "Occurrences",
     "Passage",
     "TableInfo",
     "__version__",
@@ -51,6 +55,7 @@ __all__ = [
     "evidence",
     "load",
     "load_all",
+    "occurrences",
     "open",
     "package",
     "path",

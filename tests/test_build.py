@@ -32,7 +32,8 @@ def test_two_builds_are_byte_identical(project: Path) -> None:
 def test_the_build_reports_row_counts_of_every_table(project: Path) -> None:
     counts = build(project)
     assert counts["sources"] == len(list((project / "seeds").glob("*.yaml")))
-    assert all(n > 0 for n in counts.values())
+    empty = {name for name, n in counts.items() if n == 0}
+    assert empty <= {"initiative_aliases"}, "no seed names an initiative otherwise than its registry name yet"
 
 
 def _break(project: Path, old: str, new: str, seed: str = "003_d3c2d790c9a48fca.yaml") -> None:

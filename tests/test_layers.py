@@ -36,7 +36,16 @@ STAGES: dict[str, int] = {
 
 ORDER: dict[str, tuple[str, ...]] = {
     "definitions": ("enums", "models", "columns"),
-    "curation": ("yamlfiles", "yamlquote", "texts", "annotations", "free_text", "checks"),
+    "curation": (
+        "yamlfiles",
+        "yamlquote",
+        "texts",
+        "annotations",
+        "written_forms",
+        "free_text",
+        "occurrences",
+        "checks",
+    ),
     "finder": (
         "normalize",
         "patterns",

@@ -54,6 +54,12 @@ class Curation:
     """Per source, the spans evidence may come from: the article body only (a headline is the
     editor's summary of the body, and every fact it states is in the body)."""
     problems: list[Problem] = field(default_factory=list)
+    occurrences: list[dict[str, Any]] = field(default_factory=list)
+    """The curated groups of reports of one event, agreement or commitment (registry/occurrences.yaml)."""
+
+
+OCCURRENCES = "occurrences.yaml"
+"""The registry of occurrences: optional, since a corpus may have no event reported twice."""
 
 
 def read_curation(seeds: Path) -> Curation:
@@ -63,6 +69,9 @@ def read_curation(seeds: Path) -> Curation:
         path = seeds / paths.REGISTRY / name
         for item in _read_list(path, cur):
             cur.rows.append(Row(table, item, _rel(path)))
+    occurrences = seeds / paths.REGISTRY / OCCURRENCES
+    if occurrences.exists():
+        cur.occurrences = _read_list(occurrences, cur)
     for text_path in sorted(seeds.glob("*.txt")):
         if not text_path.with_suffix(".yaml").exists():
             cur.problems.append(
@@ -297,6 +306,9 @@ class _SeedReader:
     def _mention_one(self, kind: str, record: str, item: dict[str, Any], spec: dict[str, Any]) -> None:
         """One mentioned occurrence: evidence of the record and, for actors, of its alias."""
         quote = self.anchor(spec, f"{kind}s", record, "mention")
+        if kind == "initiative" and quote is not None and item.get("alias") is not None:
+            self._initiative_alias(record, item, quote)
+            return
         if kind != "actor" or quote is None or ("alias" in item and item["alias"] is None):
             return
         alias = str(item.get("alias", quote))
@@ -310,6 +322,23 @@ class _SeedReader:
         self.cur.rows.append(Row("aliases", data, self.file))
         evidence = self.cur.evidence[-1]
         self.cite((evidence["start"], evidence["end"]), evidence["gloss_en"], "aliases", aid)
+
+    def _initiative_alias(self, record: str, item: dict[str, Any], quote: str) -> None:
+        """A mention of an initiative by another name: an initiative_aliases row, evidenced there."""
+        alias = str(item["alias"])
+        if alias not in quote:
+            self.problem(record, "alias", f"alias {alias!r} is not part of the quote {quote!r}")
+            return
+        aid = alias_id(record, alias)
+        data = {
+            "alias_id": aid,
+            "initiative_id": record,
+            "alias": alias,
+            "alias_kind": item.get("alias_kind"),
+        }
+        self.cur.rows.append(Row("initiative_aliases", data, self.file))
+        evidence = self.cur.evidence[-1]
+        self.cite((evidence["start"], evidence["end"]), evidence["gloss_en"], "initiative_aliases", aid)
 
     def _role(self, item: dict[str, Any]) -> None:
         rid = str(item.get("role_id", ""))

@@ -10,6 +10,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from moroccodigital.curation import occurrences, written_forms
 from moroccodigital.curation.annotations import Curation, Row
 from moroccodigital.curation.free_text import check_years
 from moroccodigital.definitions.columns import column_type, model_for
@@ -35,7 +36,7 @@ def check_curation(cur: Curation) -> tuple[Tables, list[Problem]]:
     reported invalid (its links, its aliases, its passages), errors in the key and reference
     columns, which only repeat the parent's, are not reported again."""
     problems = list(cur.problems)
-    rows = _prepare_aliases(_unique(cur.rows, problems), problems)
+    rows = written_forms.fill(_prepare_aliases(_unique(cur.rows, problems), problems))
     order = {m.table: i for i, m in enumerate(MODELS)}
     tables: Tables = {m.table: [] for m in MODELS}
     origin: dict[tuple[str, str], str] = {}
@@ -52,6 +53,9 @@ def check_curation(cur: Curation) -> tuple[Tables, list[Problem]]:
             tables[row.table].append(record)
             origin[(row.table, _key(record))] = row.file
     tables["evidence"] = _evidence(cur, problems, invalid)
+    derived, grouping = occurrences.derive(tables, cur.occurrences, frozenset(invalid))
+    tables.update(derived)
+    problems += grouping
     problems += _check_keys(tables, origin, invalid)
     problems += _check_cycles(tables, origin)
     problems += _check_coverage(tables, origin)
@@ -75,6 +79,10 @@ def _origin_of(tables: Tables, origin: dict[tuple[str, str], str]) -> Callable[[
     return where
 
 
+ALIAS_TABLES = frozenset({"aliases", "initiative_aliases"})
+"""Tables with one row per mention, merged by _prepare_aliases."""
+
+
 def _unique(rows: list[Row], problems: list[Problem]) -> list[Row]:
     """The first row of each primary key wins; a later one is reported where it stands.
     (Alias rows repeat by design, one per mention: they are merged later.)"""
@@ -83,7 +91,7 @@ def _unique(rows: list[Row], problems: list[Problem]) -> list[Row]:
     for row in rows:
         model = model_for(row.table)
         key = "|".join(str(row.data.get(k)) for k in model.primary_key)
-        if row.table != "aliases" and (row.table, key) in first:
+        if row.table not in ALIAS_TABLES and (row.table, key) in first:
             message = f"duplicate id (first defined in {first[(row.table, key)]})"
             problems.append(
                 Problem(row.file, f"{row.table}/{key}", "/".join(model.primary_key), message, "duplicate-id")
@@ -135,6 +143,9 @@ def _prepare_aliases(rows: list[Row], problems: list[Problem]) -> list[Row]:
     out: list[Row] = []
     seen: dict[str, dict[str, Any]] = {}
     for row in rows:
+        if row.table == "initiative_aliases":
+            _merge_initiative_alias(row, seen, out, problems)
+            continue
         if row.table != "aliases":
             out.append(row)
             continue
@@ -154,6 +165,22 @@ def _prepare_aliases(rows: list[Row], problems: list[Problem]) -> list[Row]:
             message = f"{data['alias_ar']!r} is given two different kinds"
             problems.append(Problem(row.file, f"aliases/{data['actor_id']}", "alias_kind", message))
     return out
+
+
+def _merge_initiative_alias(
+    row: Row, seen: dict[str, dict[str, Any]], out: list[Row], problems: list[Problem]
+) -> None:
+    """One initiative alias per surface form; its kind is stated (an initiative has no name_ar rule)."""
+    key = f"initiative:{row.data['alias_id']}"
+    previous = seen.get(key)
+    if previous is None:
+        seen[key] = row.data
+        out.append(row)
+    elif previous.get("alias_kind") != row.data.get("alias_kind"):
+        message = f"{row.data['alias']!r} is given two different kinds"
+        problems.append(
+            Problem(row.file, f"initiative_aliases/{row.data['initiative_id']}", "alias_kind", message)
+        )
 
 
 def _evidence(cur: Curation, problems: list[Problem], invalid: set[tuple[str, str]]) -> list[Record]:

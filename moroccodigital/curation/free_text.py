@@ -26,6 +26,8 @@ FREE_TEXT = (
     "date_note",
     "note",
     "gloss_en",
+    "rationale",
+    "same_source_note",
 )
 """Columns the curators write in their own words; `ref_*` and `corroborated_*` columns say they
 come from outside the texts and are exempt."""

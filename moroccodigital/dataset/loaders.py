@@ -56,6 +56,21 @@ class Passage:
     after: str
 
 
+@dataclass(frozen=True)
+class Occurrences:
+    """The event level in one call: the occurrences, their reports, and what the reports say.
+
+    `reports` is occurrence_reports with each source's language, outlet and coverage; `values` is
+    occurrence_values (one row per report and attribute); `conflicts` its rows where the reports
+    disagree; `agreed` the values every stating report shares, with the sources that state them."""
+
+    occurrences: pd.DataFrame
+    reports: pd.DataFrame
+    values: pd.DataFrame
+    conflicts: pd.DataFrame
+    agreed: pd.DataFrame
+
+
 class Dataset:
     """One built data package, read from its folder (the one holding datapackage.json).
 
@@ -161,6 +176,22 @@ class Dataset:
             "columns": self.columns(name),
         }
         return frame
+
+    def occurrences(self) -> Occurrences:
+        """The event level: occurrences with their reports, sources, agreed values and conflicts
+        (`load("events")` stays the report level)."""
+        sources = self.load("sources")[["source_id", "language", "ref_outlet", "coverage"]]
+        reports = self.load("occurrence_reports").merge(sources, on="source_id", how="left")
+        values = self.load("occurrence_values")
+        conflicts = values[values["concordance"] == "disagree"].reset_index(drop=True)
+        keys = ["occurrence_id", "attribute", "actor_id", "value"]
+        shared = values[values["concordance"] == "agree"]
+        agreed = (
+            shared.groupby(keys, observed=True, dropna=False, sort=True)
+            .agg(sources=("source_id", lambda s: sorted(s)), reports=("report_id", lambda s: sorted(s)))
+            .reset_index()
+        )
+        return Occurrences(self.load("occurrences"), reports, values, conflicts, agreed)
 
     def load_all(self) -> dict[str, pd.DataFrame]:
         """Every table as a DataFrame, by name."""
@@ -299,6 +330,11 @@ def arrow(name: str) -> pa.Table:
 def load(name: str) -> pd.DataFrame:
     """A table as a pandas DataFrame with typed columns (see `Dataset.load`)."""
     return installed().load(name)
+
+
+def occurrences() -> Occurrences:
+    """The installed dataset's event level (see Dataset.occurrences)."""
+    return installed().occurrences()
 
 
 def load_all() -> dict[str, pd.DataFrame]:

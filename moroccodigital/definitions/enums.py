@@ -181,6 +181,11 @@ class AgreementType(DescribedEnum):
     MOU = "mou", "A memorandum of understanding."
     GRANT = "grant", "A grant or funding of a study or project by one party for another."
     AGREEMENTS = "agreements", "One or more agreements the text names only collectively (اتفاقيات)."
+    PARTNERSHIP = (
+        "partnership",
+        "A partnership the text names as such (شراكة، partenariat), not a signed instrument.",
+    )
+    LICENCE = "licence", "A licence or authorisation granted by a regulator (ترخيص، licence)."
 
 
 class AgreementStatus(DescribedEnum):
@@ -188,6 +193,8 @@ class AgreementStatus(DescribedEnum):
 
     SIGNED = "signed", "The text reports the agreement as signed."
     FUNDED = "funded", "The text reports the funding as provided."
+    PLANNED = "planned", "The text reports the agreement as to be signed or concluded (future tense)."
+    ANNOUNCED = "announced", "The text reports the agreement as announced, without saying it was signed."
 
 
 class PartyRole(DescribedEnum):
@@ -208,6 +215,12 @@ class DatePrecision(DescribedEnum):
     PART_OF_YEAR = "part_of_year", "A part of a stated year ('mid-2024'); bounds are the whole year."
     YEAR = "year", "A calendar year."
     YEAR_RANGE = "year_range", "A span of calendar years."
+    HIJRI_DAY = (
+        "hijri_day",
+        "A day of the Hijri calendar only (15 رمضان 1446): text kept; no Gregorian EDTF or bounds, since "
+        "Moroccan Hijri months begin with the moon's sighting.",
+    )
+    HIJRI_MONTH = "hijri_month", "A Hijri month only (رمضان 1446): text kept; no Gregorian EDTF or bounds."
     WEEKDAY_ONLY = "weekday_only", "Only a weekday relative to an unstated date ('yesterday, Monday')."
     RELATIVE = "relative", "A span relative to an unstated date ('the next four years')."
     RECENT = "recent", "Only 'recently' or similar; no date is stated."
@@ -272,6 +285,17 @@ class Unit(DescribedEnum):
     ENGINEERS = "engineers", "Engineers hired or trained (مهندس)."
     SKILLED_PROFESSIONALS = "skilled_professionals", "Skilled professionals, 'talents' (كفاءة)."
     GRADUATES = "graduates", "Graduates trained (خريج)."
+    PERCENT = "percent", "A percentage (%، في المائة، pour cent): the value is out of 100."
+    GIGAWATT = "gigawatt", "Electric power in gigawatts (جيغاواط، GW)."
+    MEGAWATT_HOUR = "megawatt_hour", "Electric energy in megawatt-hours (ميغاواط ساعة، MWh)."
+    GIGAWATT_HOUR = "gigawatt_hour", "Electric energy in gigawatt-hours (GWh)."
+    MEGAHERTZ = "megahertz", "Frequency or spectrum width in megahertz (ميغاهرتز، MHz)."
+    GIGAHERTZ = "gigahertz", "Frequency or spectrum width in gigahertz (جيغاهرتز، GHz)."
+    MEGABIT_PER_SECOND = "megabit_per_second", "Data rate in megabits per second (ميغابت، Mbps)."
+    GIGABIT_PER_SECOND = "gigabit_per_second", "Data rate in gigabits per second (جيغابت، Gbps)."
+    GIGABYTE = "gigabyte", "Storage in gigabytes (جيغابايت، Go, GB)."
+    TERABYTE = "terabyte", "Storage in terabytes (تيرابايت، To, TB)."
+    KILOMETRE = "kilometre", "Length in kilometres (كلم، km), e.g. of a fibre network."
 
 
 class AliasKind(DescribedEnum):
@@ -299,3 +323,82 @@ class RecordTable(DescribedEnum):
     AGREEMENTS = "agreements", "A row of agreements."
     AGREEMENT_PARTIES = "agreement_parties", "A row of agreement_parties."
     TARGETS = "targets", "A row of targets."
+    INITIATIVE_ALIASES = "initiative_aliases", "A row of initiative_aliases."
+
+
+class SourceCoverage(DescribedEnum):
+    """How much of the published article a stored text holds."""
+
+    FULL = "full", "The whole article as published (page furniture aside)."
+    EXCERPT = (
+        "excerpt",
+        "Only the beginning of the article (e.g. the first 1-2 kB a page store kept): what the rest says is "
+        "unknown, so a fact absent from the text is not evidence that the article omits it.",
+    )
+
+
+class Script(DescribedEnum):
+    """The writing system of a name or title as written (ISO 15924 codes)."""
+
+    ARAB = "Arab", "Arabic script only (besides digits, spaces and punctuation)."
+    LATN = "Latn", "Latin script only (besides digits, spaces and punctuation)."
+    MIXED = "mixed", "Letters of both Arabic and Latin scripts ('مجموعة Onepoint'): not an ISO 15924 code."
+
+
+class OccurrenceKind(DescribedEnum):
+    """What an occurrence groups: reports of one event, one agreement or one commitment."""
+
+    EVENT = "event", "Reports (events rows) of one real-world event, one per source's account."
+    AGREEMENT = "agreement", "Reports (agreements rows) of one real-world agreement."
+    COMMITMENT = "commitment", "Statements (targets rows) of one quantified commitment, goal or plan."
+
+
+class Concordance(DescribedEnum):
+    """How the reports of an occurrence relate on one attribute."""
+
+    AGREE = "agree", "Every report that states the attribute gives this same value."
+    DISAGREE = "disagree", "The reports that state the attribute give two or more values."
+    SINGLE = "single", "Only one report states the attribute: nothing to compare."
+
+
+class InitiativeAliasKind(DescribedEnum):
+    """How an initiative's alias relates to its recorded name."""
+
+    VARIANT = "variant", "Another spelling, word order or punctuation of the name ('AI Made in” Morocco”')."
+    TRANSLATION = "translation", "The name in another language ('Maroc IA 2030' for 'Morocco AI 2030')."
+    ACRONYM = "acronym", "An acronym written in the text."
+    DESCRIPTION = "description", "A descriptive reference ('the national roadmap')."
+
+
+class OccurrenceAttribute(DescribedEnum):
+    """What the event level compares across the reports of one occurrence."""
+
+    EVENT_TYPE = "event_type", "Events: the PLOVER category."
+    MODE = "mode", "Events: the PLOVER mode."
+    AGREEMENT_TYPE = "agreement_type", "Agreements: the kind of agreement."
+    STATUS = "status", "Agreements: the state the report gives."
+    DATE_EDTF = "date_edtf", "Events and agreements: the date as EDTF (XXXX where no year is stated)."
+    DATE_BOUNDS = "date_bounds", "Events and agreements: earliest..latest possible day, from the text alone."
+    DATE_PRECISION = "date_precision", "Events and agreements: how precisely the report dates it."
+    WEEKDAY = "weekday", "Events and agreements: the weekday the date text names (in English)."
+    WEEKDAY_OF_DATE = (
+        "weekday_of_date",
+        "Events and agreements: the weekday on which the report's single-day date falls (from the calendar).",
+    )
+    PLACES = "places", "Events: the places the report gives; agreements: the place of signing."
+    PARTICIPANTS = "participants", "Events: the actors taking part; agreements: the parties (actor ids)."
+    ROLE = "role", "Per actor: the actor's role (and PLOVER direction) in the report."
+    TITLE = "title", "Per actor: the person's title as the report's source writes it."
+    SPELLING = "spelling", "Per actor: the forms by which the report's source names it (its aliases there)."
+    AMOUNT = "amount", "Agreements: amount and currency; commitments: value, unit and currency."
+    COMPARATOR = "comparator", "Commitments: how the value is qualified ('more than', 'about')."
+    TARGET_KIND = "target_kind", "Commitments: goal, commitment, budget, capacity plan or forecast."
+    DEADLINE_EDTF = "deadline_edtf", "Commitments: the stated deadline as EDTF."
+    DEADLINE_BOUNDS = "deadline_bounds", "Commitments: earliest..latest day of the stated deadline."
+    DEADLINE_BASIS = "deadline_basis", "Commitments: whether the sentence states a deadline."
+    IMPLIED_DEADLINE = "implied_deadline_edtf", "Commitments: a deadline only a name implies, as EDTF."
+    STATED_BY = (
+        "stated_by",
+        "Commitments: who states the figure (actor id; 'article' for the article's voice).",
+    )
+    OWNER = "owner", "Commitments: whose target it is (actor id)."

@@ -18,6 +18,7 @@ from moroccodigital.definitions.enums import (
     AgreementType,
     AliasKind,
     Comparator,
+    Concordance,
     CoordinateKind,
     DatePrecision,
     DeadlineBasis,
@@ -26,12 +27,17 @@ from moroccodigital.definitions.enums import (
     EventMode,
     EventType,
     ImpliedDeadlineBasis,
+    InitiativeAliasKind,
     InitiativeKind,
+    OccurrenceAttribute,
+    OccurrenceKind,
     ParticipantRole,
     PartyRole,
     PlaceKind,
     RecordTable,
+    Script,
     Sector,
+    SourceCoverage,
     TargetKind,
     Topic,
     Unit,
@@ -62,6 +68,23 @@ class Record(BaseModel):
 def _check_bounds(lower: date | None, upper: date | None, what: str) -> None:
     if lower is not None and upper is not None and lower > upper:
         raise ValueError(f"{what}: lower bound {lower} is after upper bound {upper}")
+
+
+HIJRI = frozenset({DatePrecision.HIJRI_DAY, DatePrecision.HIJRI_MONTH})
+"""Precisions of a date the text gives in the Hijri calendar only."""
+
+
+def _check_hijri(
+    precision: DatePrecision, text: str | None, edtf: str | None, lower: date | None, upper: date | None
+) -> None:
+    """A Hijri-only date keeps its text and has no Gregorian EDTF or bounds: Moroccan Hijri months
+    begin with the moon's sighting, so the Gregorian day is not in the text.  (Where the text also
+    gives the Gregorian date, that date is coded, with its own precision.)"""
+    if precision in HIJRI:
+        if text is None:
+            raise ValueError(f"a {precision.value} date keeps its text")
+        if edtf is not None or lower is not None or upper is not None:
+            raise ValueError(f"a {precision.value} date has no Gregorian EDTF or bounds")
 
 
 class Source(Record):
@@ -95,6 +118,8 @@ class Source(Record):
     """Reference, outside the text: publication date (EDTF; '?' marks an unconfirmed date)."""
     ref_note: str | None
     """Reference, outside the text: what else is known, and what is not confirmed."""
+    coverage: SourceCoverage | None
+    """Whether the stored text is the full article or an excerpt (its beginning); null where not recorded."""
 
     @model_validator(mode="after")
     def _body_span(self) -> Self:
@@ -142,6 +167,10 @@ class Actor(Record):
     """Reference, outside the text: address behind the Latin/French names and codes."""
     ref_note: str | None
     """Reference, outside the text: where the reference attributes come from."""
+    name: Text
+    """The name as written in the text, in any script (the same value as name_ar; filled by the build)."""
+    name_script: Script
+    """The script of name (ISO 15924; filled by the build from its letters)."""
 
     @model_validator(mode="after")
     def _unnamed_have_description(self) -> Self:
@@ -166,6 +195,10 @@ class Alias(Record):
     """The surface form exactly as written (no normalisation)."""
     alias_kind: AliasKind
     """How this form relates to the actor's name."""
+    alias: Text
+    """The surface form as written, in any script (the same value as alias_ar; filled by the build)."""
+    alias_script: Script
+    """The script of alias (ISO 15924; filled by the build from its letters)."""
 
 
 class Role(Record):
@@ -192,6 +225,12 @@ class Role(Record):
     """The title as written in the text."""
     title_en: Text
     """English translation of the title as the text states it."""
+    title_text: Text
+    """The title exactly as written, in any script (the same value as title_ar; filled by the build)."""
+    title_script: Script
+    """The script of title_text (ISO 15924; filled by the build from its letters)."""
+    title_language: Annotated[str, Field(pattern=r"^[a-z]{2,3}$")]
+    """The language of the source that states the title (ISO 639-1; filled by the build)."""
 
 
 class Place(Record):
@@ -224,6 +263,10 @@ class Place(Record):
     """Whether the point is the place's own or a capital's standing in for an area (map only 'own')."""
     ref_url: Url
     """Reference, outside the text: address of the coordinates and codes."""
+    name: Text
+    """The name as written in the text, in any script (the same value as name_ar; filled by the build)."""
+    name_script: Script
+    """The script of name (ISO 15924; filled by the build from its letters)."""
 
 
 class Initiative(Record):
@@ -251,6 +294,30 @@ class Initiative(Record):
     """The strategy or programme the text lists it under."""
     description: Text
     """What the texts say it is, in English."""
+    name: Text
+    """The name as written in the text, in any script (the same value as name_ar; filled by the build)."""
+    name_script: Script
+    """The script of name (ISO 15924; filled by the build from its letters)."""
+
+
+class InitiativeAlias(Record):
+    """Another form by which a text names an initiative ('Maroc IA 2030' for 'Morocco AI 2030')."""
+
+    table: ClassVar[str] = "initiative_aliases"
+    title: ClassVar[str] = "Initiative aliases"
+    primary_key: ClassVar[tuple[str, ...]] = ("alias_id",)
+    foreign_keys: ClassVar[dict[str, str]] = {"initiative_id": "initiatives.initiative_id"}
+
+    alias_id: LinkId
+    """Identifier: the initiative's id and a hash of the alias text."""
+    initiative_id: Slug
+    """The initiative this form names."""
+    alias: Text
+    """The form exactly as written (no normalisation), in any script."""
+    alias_script: Script
+    """The script of alias (ISO 15924; filled by the build from its letters)."""
+    alias_kind: InitiativeAliasKind
+    """How this form relates to the initiative's recorded name."""
 
 
 class Dated(Record):
@@ -287,6 +354,7 @@ class Dated(Record):
             raise ValueError("an unstated year (XXXX) cannot have bounds")
         if self.corroborated_edtf and not self.corroborated_url:
             raise ValueError("a corroborated date needs its corroborated_url")
+        _check_hijri(self.date_precision, self.date_text, self.date_edtf, self.date_lower, self.date_upper)
         return self
 
 
@@ -597,6 +665,13 @@ class Target(Record):
             raise ValueError("a deadline stated in the sentence needs its deadline_text")
         _check_bounds(self.deadline_lower, self.deadline_upper, "deadline")
         _check_bounds(self.implied_deadline_lower, self.implied_deadline_upper, "implied deadline")
+        _check_hijri(
+            self.deadline_precision,
+            self.deadline_text,
+            self.deadline_edtf,
+            self.deadline_lower,
+            self.deadline_upper,
+        )
         if (self.implied_deadline_edtf is None) != (self.implied_deadline_basis is None):
             raise ValueError("an implied deadline and its basis go together")
         return self
@@ -634,6 +709,115 @@ class Evidence(Record):
         return self
 
 
+class Occurrence(Record):
+    """The event level: one real-world event, agreement or commitment that several reports give."""
+
+    # Curated in seeds/registry/occurrences.yaml (which reports, and why they are one act); the
+    # counts are derived by the build.  The reports stay in events, agreements and targets, with
+    # their evidence passages.
+
+    table: ClassVar[str] = "occurrences"
+    title: ClassVar[str] = "Occurrences (event level)"
+    primary_key: ClassVar[tuple[str, ...]] = ("occurrence_id",)
+
+    occurrence_id: Slug
+    """Stable identifier of the real-world event, agreement or commitment."""
+    kind: OccurrenceKind
+    """What the occurrence groups: reports of an event, an agreement or a commitment."""
+    title_en: Text
+    """Short English title of the occurrence."""
+    rationale: Text
+    """The curator's one-line reason why these reports describe the same act (the grouping rule)."""
+    same_source_note: str | None
+    """Why two reports from one source belong to this occurrence; null when each source reports it once."""
+    report_count: Annotated[int, Field(ge=2)]
+    """How many reports (rows of events, agreements or targets) the occurrence groups."""
+    source_count: Annotated[int, Field(ge=1)]
+    """How many different sources report it."""
+    disagreement_count: Annotated[int, Field(ge=0)]
+    """On how many attributes (occurrence_values, concordance 'disagree') the reports disagree."""
+
+
+class OccurrenceReport(Record):
+    """One report of an occurrence: a row of events, agreements or targets, and its source."""
+
+    table: ClassVar[str] = "occurrence_reports"
+    title: ClassVar[str] = "Reports of occurrences"
+    primary_key: ClassVar[tuple[str, ...]] = ("report_id",)
+    foreign_keys: ClassVar[dict[str, str]] = {
+        "occurrence_id": "occurrences.occurrence_id",
+        "source_id": "sources.source_id",
+        "event_id": "events.event_id",
+        "agreement_id": "agreements.agreement_id",
+        "target_id": "targets.target_id",
+    }
+
+    report_id: LinkId
+    """Identifier: the record's table and id ('events--<event_id>'); a record reports one occurrence."""
+    occurrence_id: Slug
+    """The occurrence it reports."""
+    source_id: Slug
+    """The source of the report."""
+    event_id: Slug | None
+    """The report, for an occurrence of kind 'event'."""
+    agreement_id: Slug | None
+    """The report, for an occurrence of kind 'agreement'."""
+    target_id: Slug | None
+    """The report, for an occurrence of kind 'commitment'."""
+
+    @model_validator(mode="after")
+    def _one_report(self) -> Self:
+        given = [
+            f"{table}--{v}"
+            for table, v in (
+                ("events", self.event_id),
+                ("agreements", self.agreement_id),
+                ("targets", self.target_id),
+            )
+            if v is not None
+        ]
+        if given != [self.report_id]:
+            raise ValueError("exactly one of event_id, agreement_id, target_id is given, named by report_id")
+        return self
+
+
+class OccurrenceValue(Record):
+    """What one report states of one attribute of its occurrence, and whether the reports agree."""
+
+    # One row per report that states the attribute: group by (occurrence_id, attribute, actor_id,
+    # value) to see which sources support which value.  Nothing is resolved: where reports
+    # disagree, every value stays, with its reports.
+
+    table: ClassVar[str] = "occurrence_values"
+    title: ClassVar[str] = "Values and disagreements of occurrences"
+    primary_key: ClassVar[tuple[str, ...]] = ("value_id",)
+    foreign_keys: ClassVar[dict[str, str]] = {
+        "occurrence_id": "occurrences.occurrence_id",
+        "report_id": "occurrence_reports.report_id",
+        "source_id": "sources.source_id",
+        "actor_id": "actors.actor_id",
+    }
+
+    value_id: LinkId
+    """Identifier: occurrence id, attribute, actor id (if any) and report id."""
+    occurrence_id: Slug
+    """The occurrence."""
+    attribute: OccurrenceAttribute
+    """What is compared (date, place, participants, an actor's role or spelling, amount...)."""
+    actor_id: Slug | None
+    """For per-actor attributes (role, title, spelling): the actor; null otherwise."""
+    report_id: LinkId
+    """The report stating this value (occurrence_reports.report_id)."""
+    source_id: Slug
+    """The source of that report."""
+    value: Text
+    """The value as the report states it, in a canonical text form (sets sorted and joined by '; ')."""
+    concordance: Concordance
+    """Whether the reports of the occurrence that state this attribute agree on it."""
+    value_count: Annotated[int, Field(ge=1)]
+    """How many different values the reports give for this attribute (1 when they agree)."""
+
+
 MODELS: tuple[type[Record], ...] = (
     Source,
     Actor,
@@ -652,5 +836,9 @@ MODELS: tuple[type[Record], ...] = (
     AgreementTopic,
     Target,
     Evidence,
+    InitiativeAlias,
+    Occurrence,
+    OccurrenceReport,
+    OccurrenceValue,
 )
 """Every table, in an order where each table's references come earlier (but for self-references)."""
