@@ -138,3 +138,15 @@ def test_codebook_and_figures_commands_write_their_files(tmp_path: Path) -> None
         "targets.png",
         "timeline.png",
     ]
+
+
+@pytest.mark.parametrize("name", ["croissant.json", "dcat.jsonld"])
+def test_validate_catches_a_changed_catalogue_file(tmp_path: Path, name: str) -> None:
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    path = tmp_path / "data" / name
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("moroccodigital", "tampered", 1), encoding="utf-8"
+    )
+    report = validate(tmp_path / "data")
+    assert [(p.file, p.code) for p in report.problems] == [(name, "stale-generated")]

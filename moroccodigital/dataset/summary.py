@@ -16,6 +16,7 @@ import pyarrow.parquet as pq
 
 from moroccodigital import paths
 from moroccodigital.curation.texts import sha256_file
+from moroccodigital.dataset import catalogue
 from moroccodigital.dataset.loaders import Dataset, data_dir
 from moroccodigital.dataset.verify import verify_package
 from moroccodigital.errors import Problem
@@ -176,6 +177,8 @@ def validate(data: Path | None = None, texts: Path | None = None) -> ValidationR
     else:
         checked.append("every evidence row's (record_table, record_id) against that table's primary key")
         problems += _evidence_links(folder)
+        checked.append("croissant.json and dcat.jsonld against what the descriptors generate")
+        problems += catalogue.stale(folder)
     return ValidationReport(folder, tuple(checked), tuple(skipped), tuple(problems + text_problems))
 
 

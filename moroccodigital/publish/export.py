@@ -24,10 +24,8 @@ import pyarrow.parquet as pq
 
 from moroccodigital import paths
 from moroccodigital.curation.texts import sha256_file
-from moroccodigital.dataset import metadata
+from moroccodigital.dataset import catalogue, metadata
 from moroccodigital.dataset.citation import citation_cff
-from moroccodigital.dataset.croissant import croissant
-from moroccodigital.dataset.dcat import dcat
 from moroccodigital.definitions.models import Source
 from moroccodigital.errors import BuildError, Problem
 from moroccodigital.paths import CITATION, CROISSANT, DCAT, DESCRIPTORS
@@ -186,13 +184,8 @@ def _check_texts(root: Path) -> list[Problem]:
 
 def _check_generated(root: Path, descriptors: dict[str, metadata.Descriptor]) -> list[Problem]:
     """Metadata files must be what the generators make of the descriptors now, not an older build's."""
-    descriptor = descriptors[DESCRIPTORS[0]]
-    cover = metadata.coverage(root / paths.DATA)
-    expected = {
-        f"data/{CROISSANT}": metadata.dump_json(croissant(descriptor, cover)),
-        f"data/{DCAT}": metadata.dump_json(dcat(descriptors, cover)),
-        CITATION: citation_cff(descriptor),
-    }
+    expected = {f"{paths.DATA}/{name}": text for name, text in catalogue.documents(root / paths.DATA).items()}
+    expected[CITATION] = citation_cff(descriptors[DESCRIPTORS[0]])
     return [
         Problem(
             name,
