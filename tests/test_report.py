@@ -13,6 +13,7 @@ from helpers import ROOT
 
 import moroccodigital as md
 from moroccodigital.curation.texts import sha256_file
+from moroccodigital.dataset import catalogue
 from moroccodigital.dataset.summary import info, validate
 
 
@@ -69,7 +70,7 @@ def test_an_evidence_row_pointing_at_no_record_is_caught(data: Path) -> None:
     path = data / "evidence.parquet"
     table = pq.read_table(path)
     ids = table.column("record_id").to_pylist()
-    ids[0] = "no-such-record"
+    old, ids[0] = ids[0], "no-such-record"
     index = table.schema.get_field_index("record_id")
     table = table.set_column(index, table.schema.field(index), pa.array(ids, pa.string()))
     pq.write_table(table, path)
@@ -78,6 +79,19 @@ def test_an_evidence_row_pointing_at_no_record_is_caught(data: Path) -> None:
         if res["name"] == "evidence":
             res["hash"] = f"sha256:{sha256_file(path)}"
     (data / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
+    csv = data / "csv" / "evidence.csv"  # the CSV copy says the same, so only the link is wrong
+    header, first, rest = csv.read_text(encoding="utf-8").split("\n", 2)
+    csv.write_text(
+        "\n".join([header, first.replace(f',"{old}",', ',"no-such-record",', 1), rest]), encoding="utf-8"
+    )
+    csv_descriptor = json.loads((data / "csv" / "datapackage.json").read_text(encoding="utf-8"))
+    for res in csv_descriptor["resources"]:
+        if res["name"] == "evidence":
+            res["hash"], res["bytes"] = f"sha256:{sha256_file(csv)}", csv.stat().st_size
+    (data / "csv" / "datapackage.json").write_text(
+        json.dumps(csv_descriptor, ensure_ascii=False), encoding="utf-8"
+    )
+    catalogue.write_metadata(data)  # re-signed files: the catalogue follows them
     report = validate(data)
     assert [(p.field, p.message) for p in report.problems] == [
         ("record_id", f"'no-such-record' is not a row of {table.column('record_table')[0]}")
