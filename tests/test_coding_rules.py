@@ -157,9 +157,11 @@ FOREIGN_SERVICE = {
     "steve-lang",
     "puneet-talwar",
     "us-consulate-casablanca",
+    "029-senior-state-department-official",
 }
 """Foreign ministries, their officials (Elmergawi, per the reference file; Steve Lang, the State
-Department's ambassador for cyberspace), ambassadors and a consulate."""
+Department's ambassador for cyberspace; an unnamed senior State Department official), ambassadors
+and a consulate."""
 DIPLOMATIC_SIDE_NAMED = {"morocco-co-sponsors-un-ai-resolution-010"}
 """Events whose text names the diplomatic side itself (a UN General Assembly resolution)."""
 
