@@ -138,7 +138,7 @@ def _problems(root: Path, groups: list[dict[str, Any]], tmp: Path) -> list[Probl
     """The problems the checks find with other groups in the same two-source project."""
     shutil.copytree(root / "seeds", tmp / "seeds")
     _write_groups(tmp / "seeds", groups)
-    return checks.validate(read_curation(tmp / "seeds"))[1]
+    return checks.check_curation(read_curation(tmp / "seeds"))[1]
 
 
 def _value(

@@ -52,8 +52,8 @@ def _value(model: type[Record], name: str) -> st.SearchStrategy[Any]:
         strategy = SLUG
     elif name == "sha256":
         strategy = st.from_regex(r"[0-9a-f]{64}", fullmatch=True)
-    elif name == "language":
-        strategy = st.just("ar")
+    elif name in ("language", "title_language"):
+        strategy = st.sampled_from(["ar", "fr"])
     elif name.endswith("url"):
         strategy = st.builds(lambda s: f"https://example.org/{s}", SLUG)
     elif base is str:
@@ -90,6 +90,14 @@ def _repair(model: type[Record], data: dict[str, Any]) -> dict[str, Any]:
     if model.table == "actors" and not data["named"]:
         data["description"] = data["description"] or "described"
         data["source_id"] = data["source_id"] or "s1"
+    if model.table == "occurrence_reports":
+        data["event_id"], data["agreement_id"], data["target_id"] = data["report_id"], None, None
+        data["report_id"] = f"events--{data['event_id']}"
+    if model.table == "occurrence_values":
+        data["value_count"] = max(data["value_count"], 1)
+    if model.table == "occurrences":
+        data["report_count"] = max(data["report_count"], 2)
+        data["source_count"] = max(data["source_count"], 1)
     if model.table == "events" and data["event_type"] != "CONSULT":
         data["mode"] = None
     if model.table == "agreements" and (data["amount"] is None) != (data["currency"] is None):
@@ -111,6 +119,14 @@ def _repair(model: type[Record], data: dict[str, Any]) -> dict[str, Any]:
         data["direction"] = ROLE_DIRECTIONS.get(data["role"], data["direction"])
     if model.table == "evidence":
         data["end"] = data["start"] + len(data["quote"])
+    for prefix in ("date", "deadline"):  # last: other repairs may clear a text
+        precision = data.get(f"{prefix}_precision")
+        if precision is not None and str(getattr(precision, "value", precision)).startswith("hijri"):
+            if prefix == "deadline":  # a deadline's text is tied to its basis: no Hijri deadline here
+                data["deadline_precision"] = "unknown"
+                continue
+            data[f"{prefix}_text"] = data.get(f"{prefix}_text") or "15 محرم 1447"  # kept as written
+            data[f"{prefix}_edtf"] = data[f"{prefix}_lower"] = data[f"{prefix}_upper"] = None
     return data
 
 
@@ -211,6 +227,8 @@ def _place(i: int) -> dict[str, Any]:
         "latitude": 0.0,
         "longitude": 0.0,
         "coordinate_kind": "own",
+        "name": "0",
+        "name_script": "Latn",
         "ref_url": "https://example.org/p",
     }
 
