@@ -19,6 +19,9 @@ from moroccodigital.finder.lexicon import Lexicon, installed_entries
 from moroccodigital.finder.scan import ARTICLES, CANDIDATES, candidates_batch, scan, windows
 from moroccodigital.safewrite import UnsafeOutput
 
+FILES = len(list((ROOT / "seeds").glob("*.txt"))) + 1
+"""The corpus: every seed text, and one of them again in a subfolder."""
+
 
 @pytest.fixture
 def corpus(tmp_path: Path) -> Path:
@@ -56,7 +59,7 @@ def test_candidates_batch_is_deterministic() -> None:
 def test_scan_writes_one_parquet_file_with_every_articles_candidates(corpus: Path, tmp_path: Path) -> None:
     summary = scan(corpus, tmp_path / "c.parquet", workers=2, batch_bytes=6000, progress=False)
     table = pq.read_table(tmp_path / "c.parquet")
-    assert (summary.files, summary.candidates) == (6, table.num_rows)
+    assert (summary.files, summary.candidates) == (FILES, table.num_rows)
     assert set(table.column("doc_id").to_pylist()) == {p.name for p in corpus.glob("*.txt")} | {
         "more/copy.txt"
     }
@@ -77,7 +80,7 @@ def test_scan_refuses_to_overwrite_a_file_it_did_not_create(corpus: Path, tmp_pa
 
 def test_scan_replaces_its_own_output(corpus: Path, tmp_path: Path) -> None:
     scan(corpus, tmp_path / "c.parquet", workers=1, progress=False)
-    assert scan(corpus, tmp_path / "c.parquet", workers=1, progress=False).files == 6
+    assert scan(corpus, tmp_path / "c.parquet", workers=1, progress=False).files == FILES
 
 
 def test_scan_never_writes_through_a_symbolic_link(corpus: Path, tmp_path: Path) -> None:
@@ -116,7 +119,7 @@ def test_dask_scan_gives_the_same_candidates_as_the_local_scan(corpus: Path, tmp
         distributed.Client(cluster),
     ):
         summary = scan_dask(corpus, tmp_path / "dask.parquet", batch_bytes=6000)
-    assert summary.files == 6
+    assert summary.files == FILES
     assert pq.read_table(tmp_path / "dask.parquet").equals(pq.read_table(tmp_path / "local.parquet"))
 
 
@@ -168,7 +171,7 @@ def test_a_fifo_or_a_device_named_txt_is_skipped_not_read(corpus: Path, tmp_path
     worker.start()
     worker.join(timeout=60)
     assert done, "the scan hung on a FIFO or a device"
-    assert sorted(done[0].skipped) == ["pipe.txt", "zero.txt"] and done[0].files == 6
+    assert sorted(done[0].skipped) == ["pipe.txt", "zero.txt"] and done[0].files == FILES
 
 
 @pytest.mark.parametrize("workers", [1, 2])

@@ -149,7 +149,7 @@ def _with_initiative_alias(tmp_path: Path, alias: str) -> tuple[checks.Tables, l
     text = seed.read_text(encoding="utf-8")
     assert old in text
     seed.write_text(text.replace(old, old[:-1] + f", alias: {alias}, alias_kind: variant}}"), "utf-8")
-    return checks.validate(read_curation(tmp_path / "seeds"))
+    return checks.check_curation(read_curation(tmp_path / "seeds"))
 
 
 def test_an_initiative_mentioned_by_another_name_gets_an_evidenced_alias(tmp_path: Path) -> None:
