@@ -81,8 +81,9 @@ def _repair(model: type[Record], data: dict[str, Any]) -> dict[str, Any]:
     ):
         if low in data and data[low] and data[high] and data[low] > data[high]:
             data[low], data[high] = data[high], data[low]
-    if "date_edtf" in data and data["date_edtf"] and data["date_edtf"].startswith("XXXX"):
-        data["date_edtf"] = None
+    for column in ("date_edtf", "deadline_edtf", "corroborated_edtf", "implied_deadline_edtf"):
+        if data.get(column) and "X" in data[column]:
+            data[column] = None  # an unstated year has no bounds: keep the random bounds valid
     if data.get("corroborated_edtf") and not data.get("corroborated_url"):
         data["corroborated_url"] = "https://example.org/c"
     if model.table == "sources":

@@ -71,7 +71,7 @@ def _rewrite_resource(data: Path, relative: str, content: bytes) -> None:
 
 
 def test_importing_the_publisher_does_not_import_ckanapi() -> None:
-    check = "import sys, moroccodigital.publish_ckan; assert 'ckanapi' not in sys.modules, 'ckanapi imported'"
+    check = "import sys, moroccodigital.publish.ckan; assert 'ckanapi' not in sys.modules, 'ckanapi imported'"
     result = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
 
