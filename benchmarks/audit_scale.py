@@ -14,25 +14,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
-import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-import yaml
+from synthetic_corpus import write_seeds as write_project
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFINED = {
-    "unnamed_actors": "actor_id",
-    "roles": "role_id",
-    "events": "event_id",
-    "agreements": "agreement_id",
-    "targets": "target_id",
-}
-"""The sections of a seed's annotation file whose entries define an id, and the id's key."""
-
 CHILD = """
 import json, resource, sys, time
 from pathlib import Path
@@ -51,40 +40,6 @@ print(json.dumps({"seconds": seconds, "sources": len(report.sources),
                   "problems": [str(p) for p in problems + report.problems][:5],
                   "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
-
-
-def defined_ids(annotation: str) -> list[str]:
-    """The source id and every id the annotation file defines."""
-    doc = yaml.safe_load(annotation)
-    ids = [doc["source"]["source_id"]]
-    for section, key in DEFINED.items():
-        ids += [item[key] for item in doc.get(section) or []]
-    return ids
-
-
-def renamed(annotation: str, ids: list[str], suffix: str, file_name: str, new_name: str) -> str:
-    """The annotation text with each defined id (as a whole id, not part of a longer one) and the
-    text's file name renamed."""
-    pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, ids)) + r")(?![\w-])")
-    return pattern.sub(lambda m: m.group(1) + suffix, annotation).replace(file_name, new_name)
-
-
-def write_project(folder: Path, articles: int) -> None:
-    """A project folder whose seeds/ holds `articles` valid copies of the five seeds."""
-    seeds = folder / "seeds"
-    shutil.copytree(ROOT / "seeds" / "registry", seeds / "registry")
-    originals = sorted((ROOT / "seeds").glob("*.yaml"))
-    for i in range(articles):
-        yaml_path = originals[i % len(originals)]
-        copy, text_name = i // len(originals), yaml_path.with_suffix(".txt").name
-        annotation = yaml_path.read_text(encoding="utf-8")
-        if copy == 0:
-            new_stem, suffix = yaml_path.stem, ""
-        else:
-            new_stem, suffix = f"{yaml_path.stem}-copy{copy:03d}", f"-copy{copy:03d}"
-        shutil.copyfile(yaml_path.with_suffix(".txt"), seeds / f"{new_stem}.txt")
-        text = renamed(annotation, defined_ids(annotation), suffix, text_name, f"{new_stem}.txt")
-        (seeds / f"{new_stem}.yaml").write_text(text, encoding="utf-8")
 
 
 def main() -> None:
