@@ -13,7 +13,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from helpers import ROOT
+from helpers import ROOT, resign
 
 from moroccodigital.curation.texts import sha256_file
 from moroccodigital.dataset import verify
@@ -128,13 +128,7 @@ def test_a_csv_copy_that_differs_from_its_parquet_table_is_caught(data: Path) ->
     original = csv.read_text(encoding="utf-8")
     assert ',"ustda",' in original
     csv.write_text(original.replace(',"ustda",', ',"no-such-actor",', 1), encoding="utf-8")
-    descriptor = data / "csv" / "datapackage.json"
-    package = json.loads(descriptor.read_text(encoding="utf-8"))
-    for res in package["resources"]:
-        if res["name"] == "event_participants":
-            res["hash"] = f"sha256:{sha256_file(csv)}"
-            res["bytes"] = csv.stat().st_size
-    descriptor.write_text(json.dumps(package, ensure_ascii=False), encoding="utf-8")
+    resign(data / "csv" / "datapackage.json", "event_participants", csv)
     codes = _codes(data, csv=True)
     assert {(f, field, code) for f, _, field, code in codes} == {
         ("csv/event_participants.csv", "actor_id", "csv-differs")
