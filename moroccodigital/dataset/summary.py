@@ -158,8 +158,9 @@ def validate(data: Path | None = None, texts: Path | None = None) -> ValidationR
     anchors = bool(found) and not text_problems
     problems = verify_package(folder, found if anchors else None)
     checked = [
-        "descriptors datapackage.json and csv/datapackage.json, with every row of every table "
-        "(frictionless: types, constraints, primary and foreign keys)",
+        "descriptors datapackage.json and csv/datapackage.json (frictionless), and every row of "
+        "every table against them (types, constraints, primary and foreign keys; the CSV copy "
+        "equal to its Parquet table)",
         "the sha256 of every data file against its descriptor",
         "the physical Arrow schema of every Parquet file",
     ]

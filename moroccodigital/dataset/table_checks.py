@@ -91,7 +91,11 @@ def check_csv_copy(data: Path, csv_package: dict[str, Any]) -> list[Problem]:
 
 def _rows(mask: pa.Array | pa.ChunkedArray) -> list[int]:
     """The 1-based numbers of the rows where a boolean mask is true."""
-    return [i + 1 for i in pc.indices_nonzero(pc.fill_null(mask, False)).to_pylist()]
+    mask = pc.fill_null(mask, False)
+    if isinstance(mask, pa.ChunkedArray):
+        # pyarrow 15 crashes on indices_nonzero of a chunked array with no chunks (an empty table)
+        mask = mask.combine_chunks()
+    return [i + 1 for i in pc.indices_nonzero(mask).to_pylist()]
 
 
 def _field(where: str, table: pa.Table, spec: dict[str, Any]) -> list[Problem]:
