@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from moroccodigital.definitions.enums import Comparator
-from moroccodigital.finder import patterns
+from moroccodigital.finder import amounts
 from moroccodigital.finder.extract import Candidate, find, language
 from moroccodigital.finder.lexicon import Lexicon, installed_entries, is_generic, skeleton
 
@@ -81,7 +81,7 @@ def test_verb_comparators() -> None:
 
 
 def test_every_comparator_the_finder_emits_is_in_the_schema() -> None:
-    values = {*patterns.COMPARATORS.values(), *patterns.TRAILING_COMPARATORS.values(), "equal", "unspecified"}
+    values = {*amounts.COMPARATORS.values(), *amounts.TRAILING_COMPARATORS.values(), "equal", "unspecified"}
     assert values - {c.value for c in Comparator} == set()
 
 

@@ -48,6 +48,9 @@ ORDER: dict[str, tuple[str, ...]] = {
     ),
     "finder": (
         "normalize",
+        "vocabulary",
+        "amounts",
+        "dates",
         "patterns",
         "lexicon",
         "names",

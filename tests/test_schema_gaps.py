@@ -17,8 +17,8 @@ from moroccodigital.curation.annotations import read_curation
 from moroccodigital.curation.written_forms import script_of
 from moroccodigital.definitions.enums import AgreementStatus, AgreementType, DatePrecision, Script, Unit
 from moroccodigital.definitions.models import Agreement, Event, InitiativeAlias, Source
+from moroccodigital.finder import amounts as P
 from moroccodigital.finder import extract
-from moroccodigital.finder import patterns as P
 
 EVENT: dict[str, Any] = {
     "event_id": "a-visit",

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
+from moroccodigital.finder import dates as D
 from moroccodigital.finder import patterns as P
 from moroccodigital.finder.lexicon import Lexicon, Match
 from moroccodigital.finder.normalize import Normalized, fold
@@ -45,7 +46,7 @@ _LATIN_SPAN = re.compile(r"[a-zß-ÿ]")
 _CAPITAL_AFTER = re.compile(r" ([A-ZÀ-ÖØ-Þ][\w'’-]*)")
 _CAPITAL_BEFORE = re.compile(r"(?:^|[\s(])([A-ZÀ-ÖØ-Þ][\w'’-]*) $")
 _PARTICLES = frozenset(w.rstrip("'-") for w in P.LATIN_PARTICLES)
-_MONTHS_DAYS = frozenset({*(fold(m) for m in P.MONTHS), *P.FRENCH_WEEKDAYS})
+_MONTHS_DAYS = frozenset({*(fold(m) for m in D.MONTHS), *D.FRENCH_WEEKDAYS})
 _HONORIFIC = re.compile(rf"(?:^|[\s(])(?:{'|'.join(re.escape(h) for h in P.FRENCH_HONORIFICS)})\s+$")
 _TITLE = re.compile(
     r"(?:^|[\s'’])(?:"
