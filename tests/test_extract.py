@@ -11,7 +11,7 @@ from helpers import ROOT
 
 from moroccodigital.curation.annotations import read_curation
 from moroccodigital.finder import amounts
-from moroccodigital.finder.audit import _rows
+from moroccodigital.finder.audit import name_rows
 from moroccodigital.finder.extract import Candidate, find
 from moroccodigital.finder.lexicon import Lexicon, entries_from_rows, installed_entries
 from moroccodigital.finder.normalize import normalize
@@ -214,7 +214,7 @@ def test_namesakes_in_the_seeds_stay_apart() -> None:
     sources = {r.file: r.data["source_id"] for r in cur.rows if r.table == "sources"}
     refs = {}
     for source_id in ("000-moroccan-delegation-us-visit", "001-seghrouchni-state-department-talks"):
-        lexicon = Lexicon(entries_from_rows(*_rows(cur, sources), source_id=source_id))
+        lexicon = Lexicon(entries_from_rows(*name_rows(cur, sources), source_id=source_id))
         refs[source_id] = {(c.text, c.ref) for c in find(cur.texts[source_id], lexicon) if "مراني" in c.text}
     assert refs["000-moroccan-delegation-us-visit"] == {
         ("العمراني", "sarah-lamrani"),

@@ -184,7 +184,7 @@ def audit_seeds(seeds: Path) -> AuditReport:
 def audit_curation(cur: Curation, seeds: Path) -> AuditReport:
     """Audit curated annotations already read (the build calls this with its own reading)."""
     report = AuditReport()
-    index = _Index(cur)
+    index = SourceIndex(cur)
     for file, source_id in sorted(index.sources.items(), key=lambda item: item[1]):
         if source_id not in cur.texts or source_id not in cur.spans:
             continue
@@ -196,7 +196,7 @@ def audit_curation(cur: Curation, seeds: Path) -> AuditReport:
 Rows = list[dict[str, Any]]
 
 
-def _rows(cur: Curation, sources: dict[str, str]) -> tuple[Rows, Rows, Rows, Rows]:
+def name_rows(cur: Curation, sources: dict[str, str]) -> tuple[Rows, Rows, Rows, Rows]:
     """Curated rows of the four name tables; aliases get the source of the file they came from."""
     tables: dict[str, Rows] = {"actors": [], "aliases": [], "places": [], "initiatives": []}
     for row in cur.rows:
@@ -210,16 +210,25 @@ _NOWHERE = "\0"
 """A source id no source has: names read for it are the names every source shares."""
 
 
-class _Index:
+class SourceIndex:
     """The curation grouped by source in one pass, and the names every source shares."""
 
     def __init__(self, cur: Curation) -> None:
         self.sources = {r.file: r.data["source_id"] for r in cur.rows if r.table == "sources"}
-        actors, aliases, places, initiatives = _rows(cur, self.sources)
+        actors, aliases, places, initiatives = name_rows(cur, self.sources)
         shared = entries_from_rows(actors, aliases, places, initiatives, _NOWHERE)
         self.shared = {entry: fold(entry.alias).strip() for entry in shared}
         """Names every source may use (named actors, their non-descriptive aliases, places,
         initiatives), each with its folded form, the Lexicon's key."""
+        ids = {*(a["actor_id"] for a in actors), *(p["place_id"] for p in places)}
+        ids.update(i["initiative_id"] for i in initiatives)
+        every = entries_from_rows(actors, aliases, places, initiatives, _NOWHERE, recorded=ids)
+        self.generic = {entry: fold(entry.alias).strip() for entry in every if entry not in self.shared}
+        """Generic names ("مركز بيانات"): usable only in a source that records their record."""
+        self.cited: dict[str, set[str]] = {}
+        for passage in cur.evidence:
+            if passage["record_table"] in NAME_TABLES:
+                self.cited.setdefault(passage["source_id"], set()).add(str(passage["record_id"]))
         self.named = {a["actor_id"]: a for a in actors if a.get("named", True)}
         self.unnamed: dict[str, Rows] = {}
         """Per source, its unnamed actors (only that source may use their names)."""
@@ -246,21 +255,29 @@ class _Index:
     def lexicon(self, source_id: str, text: str) -> Lexicon:
         """The names usable in one source: its own, and those shared names that occur in it.
 
-        The same matches as a Lexicon of `entries_from_rows` over every row (a Lexicon depends
-        only on the set of its entries, and a name whose folded form, or its ل-contraction, is
-        not in the folded text can match nothing there), built from this source's rows alone:
+        The same matches as a Lexicon of `entries_from_rows` over every row with this source's
+        `recorded` ids (a Lexicon depends only on the set of its entries, and a name whose folded
+        form, or its ل-contraction, is not in the folded text can match nothing there), built
+        from this source's rows alone:
         compiling every shared name for every source made the audit grow with the square of
         the corpus.
         """
         folded = fold(text)
+        recorded = self.recorded(source_id)
         shared = [e for e, key in self.shared.items() if _occurs(key, folded)]
+        shared += [e for e, key in self.generic.items() if e.ref in recorded and _occurs(key, folded)]
         unnamed = self.unnamed.get(source_id, [])
         own_ids = {a["actor_id"] for a in unnamed}
         aliases = [a for actor_id in own_ids for a in self.aliases_of.get(actor_id, [])]
         aliases += [a for a in self.described_in.get(source_id, []) if a["actor_id"] not in own_ids]
         named = [self.named[i] for i in dict.fromkeys(a["actor_id"] for a in aliases) if i in self.named]
-        local = entries_from_rows([*named, *unnamed], aliases, [], [], source_id)
+        local = entries_from_rows([*named, *unnamed], aliases, [], [], source_id, recorded)
         return Lexicon(dict.fromkeys([*shared, *local]))
+
+    def recorded(self, source_id: str) -> frozenset[str]:
+        """The ids of the records a source's own passages name (its mentions and links): the
+        records whose generic names (`lexicon.is_generic`) link in that source, as in the draft."""
+        return frozenset(self.cited.get(source_id, ()))
 
 
 def _occurs(key: str, folded: str) -> bool:
@@ -404,7 +421,7 @@ def _waivers(path: Path, text: str, file: str, problems: list[Problem]) -> list[
 
 def _audit_source(
     cur: Curation,
-    index: _Index,
+    index: SourceIndex,
     source_id: str,
     file: str,
     waivers: list[_Waiver],

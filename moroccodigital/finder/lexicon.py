@@ -16,7 +16,7 @@ reported as ambiguous, not resolved by guess.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -181,14 +181,17 @@ def entries_from_rows(
     places: Iterable[dict[str, Any]],
     initiatives: Iterable[dict[str, Any]],
     source_id: str | None = None,
+    recorded: Collection[str] = (),
 ) -> list[Entry]:
     """Every name usable in one source (or, with source_id None, in a new article).
 
     Rows are table rows (or curated rows with the same keys).  Actor rows of unnamed actors and
     alias rows of kind `description` carry `source_id` and count only in that source.  Latin
     names (name_en, name_fr) count as names, so French texts link too.  A person's last word, in
-    Arabic and in Latin, is a surname entry that carries the person's given names.  Generic
-    names (`is_generic`) count only in a source (source_id not None).
+    Arabic and in Latin, is a surname entry that carries the person's given names.  A generic
+    name (`is_generic`) counts only for a record in `recorded`, the ids of the records the
+    source's own curation cites (its mentions): "مركز بيانات" is the Dakhla data centre only in
+    the article that says so, never in a new article, and the draft and the audit agree on it.
     """
     out: list[Entry] = []
     local = {}
@@ -203,12 +206,7 @@ def entries_from_rows(
         names = [str(row[k]) for k in ("name_ar", "name_en", "name_fr") if row.get(k)]
         given[ref] = tuple(fold(n.split()[0]) for n in names if person and len(n.split()) > 1)
         for name in names:
-            if (
-                name == row["name_ar"]
-                and is_generic(name)
-                and source_id is None
-                and row.get("kind") != "person"
-            ):
+            if name == row["name_ar"] and is_generic(name) and ref not in recorded and row.get("kind") != "person":
                 continue
             category = str(row.get("kind") or "")
             out.append(Entry("actor", ref, name, category=category))
@@ -238,7 +236,7 @@ def entries_from_rows(
         for row in table:
             for key in ("name_ar", "name_en", "name_fr"):
                 written = row.get(key)
-                if written and not (key == "name_ar" and source_id is None and is_generic(str(written))):
+                if written and not (key == "name_ar" and row[id_col] not in recorded and is_generic(str(written))):
                     out.append(Entry(kind, row[id_col], str(written)))
     return out
 
