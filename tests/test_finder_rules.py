@@ -278,3 +278,51 @@ def test_the_spelling_key_keeps_the_last_letter() -> None:
 
 def test_a_common_noun_sharing_a_surname_skeleton_is_not_linked(lexicon: Lexicon) -> None:
     assert [c for c in find("مشاريع مجموعة العمران بالرباط", lexicon) if c.kind == "actor"] == []
+
+
+# -- rules from the development set (benchmarks/finder_dev) ------------------------------------------
+
+
+def test_a_french_month_without_a_year_after_en_is_a_month() -> None:
+    c = only("le lancement commercial est prévu en novembre, selon l'agence", "date")
+    assert (c.text, c.edtf, c.precision) == ("en novembre", "XXXX-11", "month")
+
+
+def test_a_month_before_prochain_is_a_month_but_a_day_before_it_stays_a_day() -> None:
+    assert only("prévue pour novembre prochain", "date").edtf == "XXXX-11"
+    assert only("signé le 25 septembre dernier à Rabat", "date").edtf == "XXXX-09-25"
+
+
+def test_a_month_name_alone_is_still_not_a_date() -> None:
+    assert [c for c in find("Le ministre a rappelé que mars reste une planète") if c.kind == "date"] == []
+
+
+def test_a_year_range_whose_second_year_is_glued_to_waw() -> None:
+    c = only("خلال الفترة الممتدة بين 2009 و2013", "date")
+    assert (c.edtf, c.precision) == ("2009/2013", "year_range")
+
+
+def test_french_hours_are_a_clock_time() -> None:
+    assert only("arrivé ce lundi peu après 17 heures à Rabat", "time").text == "17 heures"
+
+
+def test_yawmuhu_before_a_weekday_is_a_weekday() -> None:
+    c = only("وأعلنت الوزيرة يومه الثلاثاء أمام المجلس", "date")
+    assert (c.text, c.precision) == ("يومه الثلاثاء", "weekday_only")
+
+
+def test_a_quoted_title_ending_with_a_year_is_one_name(lexicon: Lexicon) -> None:
+    found = find("في ثالث أيام “جيتيكس إفريقيا المغرب 2025” تم التوقيع", lexicon)
+    assert [(c.kind, c.text) for c in found] == [("name", "جيتيكس إفريقيا المغرب 2025")]
+
+
+def test_a_quoted_known_name_with_its_year_still_links(lexicon: Lexicon) -> None:
+    assert only("أطلقت الحكومة “المغرب الرقمي 2030”", "initiative", lexicon).ref == "digital-morocco-2030"
+
+
+def test_budget_posts_are_jobs() -> None:
+    assert amount("بتخصيص 50 منصبا ماليا جديدا")[:3] == ("50 منصبا", 50, "jobs")
+
+
+def test_un_minimum_de_is_at_least() -> None:
+    assert amount("s'est engagé à verser un minimum de 600 millions de dirhams")[4] == "at_least"

@@ -16,6 +16,8 @@ is never a date ("مارس" is also a verb): it needs a day, a year, or the word
 MONTH_NUMBERS = {fold(k): v for k, v in MONTHS.items()}
 MONTH = _alt(MONTHS)
 YEAR = r"(?<![\w.,])(?:19|20)\d\d(?![\w]|[.,]\d)"
+_GLUED_YEAR = r"(?:19|20)\d\d(?![\w]|[.,]\d)"
+"""A year right after a glued و ("بين 2009 و2013")."""
 _DAY = r"(?<![\w.,])(?:0?[1-9]|[12]\d|3[01])(?:er)?(?!\d)"
 _YEAR_WORD = r"(?:(?:(?:ال|ل|لل)?(?:عام|سنة)|en|l'an|l'année|année|an)\s+)"
 WEEKDAYS: tuple[str, ...] = tuple(_V["weekdays"])
@@ -52,19 +54,20 @@ DATES = {
              rf"(?:من\s+)?{_YEAR_WORD}?(?P<year>{YEAR})",
     "year_range": rf"(?<!\w)(?:(?:ال|لل|ل)?فترة\s+|بين\s+|من\s+|de\s+|entre\s+)?{_YEAR_WORD}?"
                   rf"(?P<y1>{YEAR})\s*"
-                  rf"(?:-|/|إلى|الى|و|à|et)\s*(?P<y2>{YEAR})",
+                  rf"(?:-|/|إلى|الى|à|et)\s*(?P<y2>{YEAR})|(?<!\w)(?:بين\s+|من\s+)(?P<y3>{YEAR})\s+و(?P<y4>{_GLUED_YEAR})",
     "part_of_year": rf"(?<!\w)(?:(?:في|قبل|مع|بحلول|حلول|avant|dès|à|en|d'ici|d'ici à)\s+)?"
                     rf"(?:la\s+|le\s+)?{_PART}"
                     rf"(?:\s*-\s*|\s+(?:من\s+|de\s+|d'|)?){_YEAR_WORD}?(?P<year>{YEAR})",
     "horizon": rf"(?<!\w)(?:في\s+|على\s+)?{_HORIZON_WORDS}\s+{_YEAR_WORD}?(?P<year>{YEAR})",
     "year": rf"(?<!\w){_YEAR_WORD}?(?P<year>{YEAR})",
-    "time": r"(?<![\d:])(?:[01]?\d|2[0-3])(?::|h)[0-5]\d(?![\d:])",
+    "time": r"(?<![\d:])(?:[01]?\d|2[0-3])(?::|h)[0-5]\d(?![\d:])"
+            r"|(?<![\w:])(?:[01]?\d|2[0-3])\s?(?:heures|heure)(?:\s?[0-5]\d)?(?!\w)",
 }  # fmt: skip
 """Date expressions around a number, most specific first.  A dateline (02-03-2022, 02/03/2022)
 is day first, as in Moroccan and French writing."""
 MONTH_NAME = rf"(?<!\w)[فب]?شهر\s+(?P<month>{MONTH})(?!\w)"
 WEEKDAY = (
-    rf"(?<!\w)(?:أمس|أول أمس|اليوم|غدا|يوم|مساء|صباح|ليلة)\s+{_alt(WEEKDAYS)}"
+    rf"(?<!\w)(?:أمس|أول أمس|اليوم|يومه|غدا|يوم|مساء|صباح|ليلة)\s+{_alt(WEEKDAYS)}"
     rf"(?:\s+(?:الماضي|المقبل|القادم))?(?!\w)"
     rf"|(?<!\w){_alt(WEEKDAYS)}\s+(?:الماضي|المقبل|القادم)(?!\w)"
     rf"|(?<!\w)(?:(?:ce|le|hier|aujourd'hui|demain)\s+)?{_alt(FRENCH_WEEKDAYS)}"
@@ -85,3 +88,13 @@ FRENCH_RELATIVE_PERIOD = (
     rf"|(?<!\w)(?:ces|les|des|aux)\s+(?:\w+\s+)?{_alt(FRENCH_RELATIVE)}\s+(?:années|mois|semaines|décennies)(?!\w)"
 )
 RECENT = r"(?<!\w)(?:مؤخرا|في الآونة الأخيرة|récemment|dernièrement)(?!\w)"
+FRENCH_MONTHS = tuple(m for m in MONTHS if m[0].isascii())
+"""The Latin-script month names (French and English), which date a month alone in French text."""
+MONTH_ALONE = (
+    rf"(?<!\w)(?:en|au mois de|au mois d'|courant)\s+(?P<month>{_alt(FRENCH_MONTHS)})"
+    rf"(?:\s+(?:prochain|dernier))?(?!\w)(?!\s*,?\s*\d)"
+    rf"|(?<!\w)(?<!\d\s)(?<!\der\s)(?P<month2>{_alt(FRENCH_MONTHS)})\s+(?:prochain|dernier)(?!\w)"
+)
+"""A French month without a year ("en novembre", "novembre prochain"): XXXX-11, precision month.
+Only with these words ("mars" alone is not a date), and not after a day ("le 25 septembre
+dernier" is a day)."""

@@ -47,7 +47,7 @@ _TRAILING = {fold(k): v for k, v in N.TRAILING_COMPARATORS.items()}
 _WORD_TAIL = re.compile(r"\w*")
 _HONORIFIC_START = re.compile(rf"[و]?{alternation(P.HONORIFICS)}\s+")
 _PRIORITY = {
-    "known": 0, "name": 1, "variant": 2, "amount": 2, "date": 3, "time": 3, "latin": 4,
+    "known": 0, "titled": 0, "name": 1, "variant": 2, "amount": 2, "date": 3, "time": 3, "latin": 4,
     "organisation": 5, "person": 5, "number": 6,
 }  # fmt: skip
 """Which reading wins where two overlap.  A run of Latin words yields to dates ("11 juillet 2025")."""
@@ -219,10 +219,17 @@ def _known(match: Match) -> dict[str, Any]:
 
 
 def _quoted(text: str) -> Iterator[Proposal]:
+    """Short phrases in quote marks are names.  One that ends with a year is a title ("جيتيكس
+    إفريقيا المغرب 2025", "المغرب للذكاء الاصطناعي 2030"): it wins over a known name inside it
+    and over the year, unless a known name covers the whole of it."""
     for m in P.QUOTED.finditer(text):
         inner = m.group(1).rstrip(".")
         if inner and len(inner.split()) <= 5 and re.search(r"[^\W\d_]", inner):
-            yield "name", m.start(1), m.start(1) + len(inner), {"kind": "name"}
+            titled = len(inner.split()) > 1 and _TITLE_YEAR.search(inner) is not None
+            yield "titled" if titled else "name", m.start(1), m.start(1) + len(inner), {"kind": "name"}
+
+
+_TITLE_YEAR = re.compile(r"\s(?:19|20)\d\d$")
 
 
 def _latin(text: str) -> Iterator[Proposal]:
@@ -344,7 +351,7 @@ _EDTF_ONLY = {
 def _edtf(branch: str, groups: dict[str, str | None]) -> tuple[str, str]:
     """EDTF of a date match: only what is written, XXXX for an unstated year."""
     year = groups.get("year") or "XXXX"
-    month = f"{D.MONTH_NUMBERS[word]:02d}" if (word := groups.get("month")) else "XX"
+    month = f"{D.MONTH_NUMBERS[word]:02d}" if (word := groups.get("month") or groups.get("month2")) else "XX"
     day1, day2 = (
         f"{int(day.removesuffix('er')):02d}" if (day := groups.get(k)) else "XX" for k in ("d1", "d2")
     )
@@ -352,7 +359,10 @@ def _edtf(branch: str, groups: dict[str, str | None]) -> tuple[str, str]:
         "day_range": (f"{year}-{month}-{day1}/{year}-{month}-{day2}", "day_range"),
         "day": (f"{year}-{month}-{day1}", "day"),
         "month": (f"{year}-{month}", "month"),
-        "year_range": (f"{groups.get('y1')}/{groups.get('y2')}", "year_range"),
+        "year_range": (
+            f"{groups.get('y1') or groups.get('y3')}/{groups.get('y2') or groups.get('y4')}",
+            "year_range",
+        ),
         "part_of_year": (year, "part_of_year"),
     }.get(branch, (year, "year"))
 

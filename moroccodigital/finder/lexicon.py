@@ -206,7 +206,12 @@ def entries_from_rows(
         names = [str(row[k]) for k in ("name_ar", "name_en", "name_fr") if row.get(k)]
         given[ref] = tuple(fold(n.split()[0]) for n in names if person and len(n.split()) > 1)
         for name in names:
-            if name == row["name_ar"] and is_generic(name) and ref not in recorded and row.get("kind") != "person":
+            if (
+                name == row["name_ar"]
+                and is_generic(name)
+                and ref not in recorded
+                and row.get("kind") != "person"
+            ):
                 continue
             category = str(row.get("kind") or "")
             out.append(Entry("actor", ref, name, category=category))
@@ -236,7 +241,9 @@ def entries_from_rows(
         for row in table:
             for key in ("name_ar", "name_en", "name_fr"):
                 written = row.get(key)
-                if written and not (key == "name_ar" and row[id_col] not in recorded and is_generic(str(written))):
+                if written and not (
+                    key == "name_ar" and row[id_col] not in recorded and is_generic(str(written))
+                ):
                     out.append(Entry(kind, row[id_col], str(written)))
     return out
 

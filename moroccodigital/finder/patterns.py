@@ -187,7 +187,7 @@ NEEDS = {
     "date:part_of_year": _YEARISH,
     "date:horizon": _YEARISH,
     "date:year": _YEARISH,
-    "date:time": r"\d[:h][0-5]\d",
+    "date:time": r"\d[:h][0-5]\d|\d\s?heure",
 }
 """What a pattern's match must contain (see Family.needs)."""
 
@@ -209,6 +209,7 @@ FAMILIES = (
             _dates({"relative": D.RELATIVE, "french_relative": D.FRENCH_RELATIVE_PERIOD,
                     "recent": D.RECENT})),
     _family(("شهر",), 4, 24, _dates({"month": D.MONTH_NAME})),
+    _family(D.FRENCH_MONTHS, 24, 16, _dates({"month": D.MONTH_ALONE})),
     _family(ORG_CUES, 4, 120, {"organisation": _ORGANISATION}),
     _family(EVENT_CUES, 12, 120, {"event_name": _EVENT_NAME}),
     _family((*HONORIFICS, *TITLES), 4, 170, {"person": _PERSON}),
