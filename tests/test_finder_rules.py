@@ -326,3 +326,32 @@ def test_budget_posts_are_jobs() -> None:
 
 def test_un_minimum_de_is_at_least() -> None:
     assert amount("s'est engagé à verser un minimum de 600 millions de dirhams")[4] == "at_least"
+
+
+def test_two_french_names_joined_by_et_are_two_names() -> None:
+    text = "Trois entreprises ont été retenues : Médi Telecom et Wana Corporate."
+    assert [c.text for c in find(text) if c.kind == "name"] == ["Médi Telecom", "Wana Corporate"]
+
+
+def test_a_known_name_joined_by_et_leaves_the_other_name(lexicon: Lexicon) -> None:
+    found = [(c.kind, c.text) for c in find("Le Maroc et la France ont signé plusieurs accords", lexicon)]
+    assert ("name", "France") in found and ("actor", "Maroc") in found
+
+
+def test_an_institution_keeps_its_et() -> None:
+    text = "le ministère de l'Économie et des Finances a signé"
+    assert [c.text for c in find(text) if c.kind == "name"] == ["Économie et des Finances"]
+
+
+def test_a_royal_style_before_a_name_is_a_title() -> None:
+    text = "sur invitation de Sa Majesté le Roi Mohammed VI."
+    assert [(c.kind, c.text) for c in find(text)] == [("person", "Mohammed VI")]
+
+
+def test_a_countrys_french_name_reads_as_actor_and_place(lexicon: Lexicon) -> None:
+    c = only("transformer le paysage numérique du Maroc d'ici 2030", "actor", lexicon)
+    assert (c.ref, c.alternatives) == ("morocco", ("actor:morocco", "place:morocco"))
+
+
+def test_a_person_after_an_indefinite_title_and_its_genitive() -> None:
+    assert only("يشار إلى أن رئيس الحكومة عزيز أخنوش، كان قد كشف", "person").text == "عزيز أخنوش"

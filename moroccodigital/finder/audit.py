@@ -230,6 +230,8 @@ class SourceIndex:
             if passage["record_table"] in NAME_TABLES:
                 self.cited.setdefault(passage["source_id"], set()).add(str(passage["record_id"]))
         self.named = {a["actor_id"]: a for a in actors if a.get("named", True)}
+        self.places = places
+        """The place rows (few): a country's descriptions read as the place too, as in a full Lexicon."""
         self.unnamed: dict[str, Rows] = {}
         """Per source, its unnamed actors (only that source may use their names)."""
         for actor in actors:
@@ -271,7 +273,7 @@ class SourceIndex:
         aliases = [a for actor_id in own_ids for a in self.aliases_of.get(actor_id, [])]
         aliases += [a for a in self.described_in.get(source_id, []) if a["actor_id"] not in own_ids]
         named = [self.named[i] for i in dict.fromkeys(a["actor_id"] for a in aliases) if i in self.named]
-        local = entries_from_rows([*named, *unnamed], aliases, [], [], source_id, recorded)
+        local = entries_from_rows([*named, *unnamed], aliases, self.places, [], source_id, recorded)
         return Lexicon(dict.fromkeys([*shared, *local]))
 
     def recorded(self, source_id: str) -> frozenset[str]:

@@ -377,7 +377,7 @@ def _organisation(_: str, m: re.Match[str], lang: str) -> Proposal:
 
 
 def _person(_: str, m: re.Match[str], lang: str) -> Proposal:
-    group = "name" if m.group("name") else "apposed" if m.group("apposed") else "titled"
+    group = next(g for g in ("name", "apposed", "titled", "genitive") if m.group(g))
     start, end = m.start(group), m.end(group)
     honorific = _HONORIFIC_START.match(m.string, start, end)
     if honorific:  # "…، السيد عزيز أخنوش،": the name without its honorific

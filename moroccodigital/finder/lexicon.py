@@ -245,7 +245,25 @@ def entries_from_rows(
                     key == "name_ar" and row[id_col] not in recorded and is_generic(str(written))
                 ):
                     out.append(Entry(kind, row[id_col], str(written)))
-    return out
+    return _countries_as_places(out)
+
+
+def _countries_as_places(entries: list[Entry]) -> list[Entry]:
+    """A country is both an actor and a place under one id ("المغرب" acts, and things happen in
+    it): every name of either record reads both ways, so "Maroc" (the actor's French name) is
+    also the place, as "المغرب" already is."""
+    places = {e.ref for e in entries if e.kind == "place"}
+    countries = {e.ref for e in entries if e.kind == "actor" and e.category == "country"} & places
+    out = dict.fromkeys(entries)
+    for e in entries:
+        if e.ref in countries and not e.surname:
+            twin = (
+                Entry("place", e.ref, e.alias)
+                if e.kind == "actor"
+                else Entry("actor", e.ref, e.alias, category="country")
+            )
+            out.setdefault(twin)
+    return list(out)
 
 
 def installed_entries() -> list[Entry]:

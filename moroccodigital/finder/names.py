@@ -56,6 +56,7 @@ _TITLE = re.compile(
     re.IGNORECASE,
 )
 _HONORIFIC_WORDS = frozenset(h.rstrip(".") for h in P.FRENCH_HONORIFICS)
+_RANKS = frozenset(P.FRENCH_RANKS)
 _HONORIFIC_LOWER = frozenset(h.lower() for h in _HONORIFIC_WORDS)
 
 
@@ -89,45 +90,77 @@ def french_names(norm: Normalized) -> list[Proposal]:
     out: list[Proposal] = []
     given = _given_names()
     for m in _RUN.finditer(text):
-        words = [(w.group(), w.start()) for w in _WORD.finditer(m.group("run"))]
-        while words and (words[0][0].lower().rstrip("'’") in _LEADING):
-            words.pop(0)
-        while words and words[-1][0].lower() in _PARTICLES:
-            words.pop()
-        if words and _ELIDED.match(words[0][0]):
-            words[0] = (words[0][0][2:], words[0][1] + 2)
-            if not words[0][0][:1].isupper():  # "L'opérateur": an elided article and a common noun
+        all_words = [(w.group(), w.start()) for w in _WORD.finditer(m.group("run"))]
+        for words, last in _segments(all_words):
+            while words and (words[0][0].lower().rstrip("'’") in _LEADING):
                 words.pop(0)
-        if not words or (len(words) == 1 and len(words[0][0]) == 1):
-            continue
-        start = m.start("run") + words[0][1]
-        end = m.start("run") + words[-1][1] + len(words[-1][0])
-        first = words[0][0]
-        before = text[max(0, start - 60) : start]
-        if len(words) == 1 and (fold(first) in _MONTHS_DAYS or fold(first) in _INSTITUTION_NOUNS):
-            continue
-        if len(words) == 1 and _opens_sentence(before, start) and not first.isupper():
-            continue  # one capitalised word opening a sentence: a common word, most often
-        kind = "latin"
-        if first.rstrip(".") in _HONORIFIC_WORDS:
-            continue
-        last = before.rstrip(" ,\u00a0").rsplit(None, 1)[-1].lower() if before.strip() else ""
-        titled = last.rstrip(".") in _HONORIFIC_LOWER or last.split("'")[-1].split("’")[-1] in _TITLE_WORDS
-        if (titled and (_HONORIFIC.search(before) or _TITLE.search(before))) or (
-            len(words) > 1 and fold(first) in given
-        ):
-            kind = "person"
-        elif (
-            len(words) > 1
-            and before.rstrip().endswith(",")
-            and _APPOSED.search(text, max(0, start - 120), start)
-        ):
-            kind = "person"  # "le directeur général de l'ADD, Mohammed Drissi Melyani,"
-        if m.group("year") and kind == "latin" and fold(words[-1][0]) not in _MONTHS_DAYS:
-            end, kind = m.end("year"), "name"
-        data = {"kind": "person" if kind == "person" else "name"}
-        out.append((kind, _to_normalized(norm, start), _to_normalized(norm, end), data))
+            while words and words[-1][0].lower() in _PARTICLES:
+                words.pop()
+            ranked = False
+            while len(words) > 1 and words[0][0] in _RANKS:  # "Sa Majesté le Roi Mohammed VI"
+                words.pop(0)
+                ranked = True
+                while len(words) > 1 and words[0][0].lower() in _LEADING:
+                    words.pop(0)
+            if words and _ELIDED.match(words[0][0]):
+                words[0] = (words[0][0][2:], words[0][1] + 2)
+                if not words[0][0][:1].isupper():  # "L'opérateur": an elided article and a common noun
+                    words.pop(0)
+            if not words or (len(words) == 1 and len(words[0][0]) == 1):
+                continue
+            start = m.start("run") + words[0][1]
+            end = m.start("run") + words[-1][1] + len(words[-1][0])
+            first = words[0][0]
+            before = text[max(0, start - 60) : start]
+            if len(words) == 1 and (fold(first) in _MONTHS_DAYS or fold(first) in _INSTITUTION_NOUNS):
+                continue
+            if len(words) == 1 and _opens_sentence(before, start) and not first.isupper():
+                continue  # one capitalised word opening a sentence: a common word, most often
+            kind = "latin"
+            if first.rstrip(".") in _HONORIFIC_WORDS:
+                continue
+            last = before.rstrip(" ,\u00a0").rsplit(None, 1)[-1].lower() if before.strip() else ""
+            titled = (
+                last.rstrip(".") in _HONORIFIC_LOWER or last.split("'")[-1].split("’")[-1] in _TITLE_WORDS
+            )
+            if (
+                (titled and (_HONORIFIC.search(before) or _TITLE.search(before)))
+                or (len(words) > 1 and fold(first) in given)
+                or (ranked and first not in _RANKS)
+            ):
+                kind = "person"
+            elif (
+                len(words) > 1
+                and before.rstrip().endswith(",")
+                and _APPOSED.search(text, max(0, start - 120), start)
+            ):
+                kind = "person"  # "le directeur général de l'ADD, Mohammed Drissi Melyani,"
+            if last and m.group("year") and kind == "latin" and fold(words[-1][0]) not in _MONTHS_DAYS:
+                end, kind = m.end("year"), "name"
+            data = {"kind": "person" if kind == "person" else "name"}
+            out.append((kind, _to_normalized(norm, start), _to_normalized(norm, end), data))
     return out
+
+
+def _segments(words: list[tuple[str, int]]) -> list[tuple[list[tuple[str, int]], bool]]:
+    """A run cut at each "et" that joins two names ("Médi Telecom et Wana Corporate", "le Maroc et
+    la France"): where a capital, or an article and a capital, follows it.  An institution's
+    name keeps its "et" ("Ecole Nationale des Arts et Métiers"); "et de la Réforme" never cuts.
+    Each part says whether it ends the run (a year after the run belongs to the last part)."""
+    if not words or fold(words[0][0]) in _INSTITUTION_NOUNS:
+        return [(words, True)]
+    parts, current = [], []
+    for k, (word, offset) in enumerate(words):
+        after = words[k + 1 : k + 3]
+        nxt = after[0][0] if after else ""
+        joins = nxt[:1].isupper() or (nxt.lower() in {"la", "le", "les"} and len(after) > 1)
+        if word == "et" and current and joins and not _ELIDED.match(nxt):
+            parts.append(current)
+            current = []
+            continue
+        current.append((word, offset))
+    parts.append(current)
+    return [(part, k == len(parts) - 1) for k, part in enumerate(parts)]
 
 
 @lru_cache(maxsize=1)

@@ -88,12 +88,16 @@ _PERSON_ = (
 _GIVEN = rf"(?!{_STOP}(?!\w))(?!{_ORG_CUE}(?!\w))(?!(?:ال|بال|لل|وال|كال|فال|وبال|ولل))[^\W\d_]{{2,}}"
 """A word that can start a person's name: not a stop word, a cue word, or a definite noun."""
 _DEF_TITLE = _alt([t for t in TITLES if t.startswith("ال")])
+_INDEF_TITLE = _alt([t for t in TITLES if not t.startswith("ال")])
 _TITLED = (
     rf"(?<!\w)[و]?{_DEF_TITLE}(?:\s+ال[^\W\d_]{{2,}}){{0,3}}\s+"
     rf"(?P<titled>{_GIVEN}\s+{_NAME_WORD}(?:\s+ال[^\W\d_]{{2,}}(?=\s*[،.\n]))?)(?!\w)"
+    rf"|(?<!\w)[و]?{_INDEF_TITLE}(?:\s+و?ال[^\W\d_]{{2,}}){{1,3}}\s+"
+    rf"(?P<genitive>{_GIVEN}\s+{_NAME_WORD})(?=\s*[،.\n])"
 )
-"""A definite title, its adjectives and a name without a comma ("الوزيرة ليلى بنعلي", "السفير ستيف
-لانغ", "الرئيس الفرنسي إيمانويل ماكرون"): the name's first word is not a definite noun."""
+"""A definite title and its adjectives, or an indefinite title and its definite genitive ("رئيس
+الحكومة", "وزير الصناعة والتجارة"), then a name without a comma ("الوزيرة ليلى بنعلي", "السفير ستيف
+لانغ", "رئيس الحكومة عزيز أخنوش"): the name's first word is not a definite noun."""
 PLACE_PREFIXES = ("سان", "سانت", "سانتا", "نيو", "لوس", "لاس", "سيدي", "عين", "بني", "دار", "رأس", "تل",
                   "بئر", "وادي", "جبل")  # fmt: skip
 """First words of place names ("سان فرانسيسكو"); after a glued preposition ("بسان") they start a
@@ -127,10 +131,15 @@ FRENCH_INSTITUTION_NOUNS = (
     "stratégie", "programme", "plan", "économie", "finances", "industrie", "commerce", "investissement",
     "innovation", "recherche", "enseignement", "éducation", "santé", "intérieur", "justice", "budget",
     "sécurité", "défense", "développement", "numérique", "digital", "cabinet", "secrétariat", "wilaya",
-    "région", "province", "préfecture", "commune", "sa", "majesté", "roi", "prince", "princesse",
+    "région", "province", "préfecture", "commune", "sa", "majesté", "roi", "prince", "princesse", "etat",
+    "altesse",
 )  # fmt: skip
 """Common nouns written with a capital inside institution names ("chargée de la Transition
 numérique"): alone, they are not a name."""
+FRENCH_RANKS = ("Sa", "Son", "Leurs", "Majesté", "Altesse", "Royale", "Royal", "Roi", "Reine", "Prince",
+                "Princesse", "Émir", "Cheikh")  # fmt: skip
+"""Capitalised words of a royal style before a name ("Sa Majesté le Roi Mohammed VI"): not part of
+the name, and the name after them is a person's."""
 LATIN_PARTICLES = ("de", "du", "des", "de la", "de l'", "d'", "l'", "la", "le", "les", "et", "pour", "al-",
                    "el-", "al", "el", "ben", "bin", "ibn", "ould", "von", "van", "da", "di",
                    "en")  # fmt: skip
