@@ -340,7 +340,7 @@ def test_a_known_name_joined_by_et_leaves_the_other_name(lexicon: Lexicon) -> No
 
 def test_an_institution_keeps_its_et() -> None:
     text = "le ministère de l'Économie et des Finances a signé"
-    assert [c.text for c in find(text) if c.kind == "name"] == ["Économie et des Finances"]
+    assert [c.text for c in find(text) if c.kind == "name"] == ["ministère de l'Économie et des Finances"]
 
 
 def test_a_royal_style_before_a_name_is_a_title() -> None:
@@ -355,3 +355,17 @@ def test_a_countrys_french_name_reads_as_actor_and_place(lexicon: Lexicon) -> No
 
 def test_a_person_after_an_indefinite_title_and_its_genitive() -> None:
     assert only("يشار إلى أن رئيس الحكومة عزيز أخنوش، كان قد كشف", "person").text == "عزيز أخنوش"
+
+
+def test_an_institution_written_in_sentence_case_is_one_name() -> None:
+    text = "L'Agence nationale de réglementation des télécommunications (ANRT) a invité vendredi"
+    names = [c.text for c in find(text) if c.kind == "name"]
+    assert names == ["Agence nationale de réglementation des télécommunications", "ANRT"]
+
+
+def test_a_known_company_after_the_word_company_links(lexicon: Lexicon) -> None:
+    assert only("وقعت شركة إنتل اتفاقية مع الوزارة", "actor", lexicon).ref == "intel"
+
+
+def test_a_known_country_inside_a_longer_name_still_does_not_link(lexicon: Lexicon) -> None:
+    assert [c.ref for c in find("وقال مسؤول في اتصالات المغرب", lexicon)] == [None]

@@ -164,6 +164,7 @@ def _propose(norm: Normalized, lexicon: Lexicon | None, lang: str) -> Iterator[P
                         found.append(proposal)
     if lang == "fr":
         found += french_names(norm)
+        found += names.institutions(norm)
     else:
         found += _latin(text)
     found += _quoted(text)

@@ -142,6 +142,29 @@ def french_names(norm: Normalized) -> list[Proposal]:
     return out
 
 
+_ADJECTIVE = "(?:" + "|".join(P.FRENCH_INSTITUTION_ADJECTIVES) + ")"
+_INSTITUTION = re.compile(
+    rf"(?<![\w-])(?:{'|'.join(P.FRENCH_INSTITUTION_HEADS)}|ministère)(?:[ \u00a0]+{_ADJECTIVE})*"
+    rf"(?:[ \u00a0]+(?:et[ \u00a0]+)?(?:de la|de l['’]|des|du|de|d['’])[ \u00a0]*[^\W\d_][\w'’-]*"
+    rf"(?:[ \u00a0]+{_ADJECTIVE})*){{1,6}}(?![\w'’-])"
+)
+"""An institution written in sentence case: a capitalised head, its adjectives, and genitives
+joined by de/des/du ("Agence nationale de réglementation des télécommunications"); a ministry
+is often written in lower case ("le ministère de l'Économie et des Finances")."""
+
+
+def institutions(norm: Normalized) -> list[Proposal]:
+    """Institutions whose names go on in lower case, which capitalised runs cut short."""
+    text = norm.original
+    out: list[Proposal] = []
+    for m in _INSTITUTION.finditer(text):
+        end = m.end()
+        while text[m.start() : end].rsplit(None, 1)[-1].lower().rstrip("'’") in _PARTICLES:
+            end = m.start() + len(text[m.start() : end].rsplit(None, 1)[0])
+        out.append(("latin", _to_normalized(norm, m.start()), _to_normalized(norm, end), {"kind": "name"}))
+    return out
+
+
 def _segments(words: list[tuple[str, int]]) -> list[tuple[list[tuple[str, int]], bool]]:
     """A run cut at each "et" that joins two names ("Médi Telecom et Wana Corporate", "le Maroc et
     la France"): where a capital, or an article and a capital, follows it.  An institution's
@@ -173,6 +196,7 @@ def _given_names() -> frozenset[str]:
 _PROCLITIC = re.compile(r"^(?:[وف]?[بلك]?)")
 _HEADS = frozenset(fold(h) for h in P.EMBEDDING_HEADS)
 _TITLE_HEADS = frozenset(fold(t) for t in P.TITLES)
+_CATEGORY_HEADS = {fold(head): kind for head, kind in P.CATEGORY_HEADS.items()}
 _PREVIOUS_WORD = re.compile(r"(\S+)\s+$")
 _NEXT_WORD = re.compile(r"^ (\S+)")
 
@@ -198,6 +222,8 @@ def is_embedded(norm: Normalized, match: Match) -> bool:
     bare = previous if previous in _HEADS else _PROCLITIC.sub("", previous, count=1)
     if bare in _TITLE_HEADS and all(e.kind == "place" or e.category == "country" for e in match.entries):
         return False  # "سفير المملكة المغربية": the title-holder's country is a mention of it
+    if _CATEGORY_HEADS.get(bare) and all(e.category == _CATEGORY_HEADS[bare] for e in match.entries):
+        return False  # "شركة إنتل": the head says what the known actor is
     return bare in _HEADS and not span.startswith("لل")
 
 

@@ -108,6 +108,11 @@ EMBEDDING_HEADS = (
 )  # fmt: skip
 """Indefinite heads whose genitive is part of a longer name: "اتصالات المغرب" is Maroc Telecom and
 "رئيس الحكومة" the head of government, so the known name after them is not linked."""
+CATEGORY_HEADS = {"شركة": "company", "مجموعة": "company", "مقاولة": "company", "وكالة": "agency",
+                  "جمعية": "association", "فدرالية": "association", "وزارة": "ministry", "صحيفة": "media",
+                  "جريدة": "media", "وكالة أنباء": "media"}  # fmt: skip
+"""Heads that name the kind of the known actor after them ("شركة إنتل" is Intel, a company): the
+actor is not embedded in a longer name there, unlike "اتصالات المغرب" or "وكالة المغرب العربي"."""
 FRENCH_HONORIFICS = ("M.", "Mme", "Mlle", "Me", "Dr", "Pr", "MM.")
 FRENCH_TITLES = (
     "ministre", "ministre déléguée", "ministre délégué", "ambassadeur", "ambassadrice", "président",
@@ -136,6 +141,19 @@ FRENCH_INSTITUTION_NOUNS = (
 )  # fmt: skip
 """Common nouns written with a capital inside institution names ("chargée de la Transition
 numérique"): alone, they are not a name."""
+FRENCH_INSTITUTION_HEADS = ("Agence", "Autorité", "Banque", "Bureau", "Caisse", "Centre", "Chambre", "Commission",
+                            "Confédération", "Conseil", "Direction", "École", "Fédération", "Fonds", "Haut-Commissariat",
+                            "Institut", "Ministère", "Observatoire", "Office", "Secrétariat", "Société", "Université")  # fmt: skip
+"""Capitalised heads of institutions whose names go on in lower case ("Agence nationale de
+réglementation des télécommunications", "Conseil de gouvernement")."""
+FRENCH_INSTITUTION_ADJECTIVES = (
+    "national", "nationale", "nationaux", "marocain", "marocaine", "général", "générale", "supérieur",
+    "supérieure", "régional", "régionale", "international", "internationale", "africain", "africaine", "royal",
+    "royale", "public", "publique", "mondial", "mondiale", "européen", "européenne", "arabe", "économique",
+    "social", "sociale", "environnemental", "central", "centrale", "autonome", "permanent", "permanente",
+    "délégué", "déléguée", "chargé", "chargée", "numérique", "digital", "digitale", "polytechnique",
+)  # fmt: skip
+"""Adjectives inside such names."""
 FRENCH_RANKS = ("Sa", "Son", "Leurs", "Majesté", "Altesse", "Royale", "Royal", "Roi", "Reine", "Prince",
                 "Princesse", "Émir", "Cheikh")  # fmt: skip
 """Capitalised words of a royal style before a name ("Sa Majesté le Roi Mohammed VI"): not part of
