@@ -141,15 +141,18 @@ FRENCH_INSTITUTION_NOUNS = (
 )  # fmt: skip
 """Common nouns written with a capital inside institution names ("chargée de la Transition
 numérique"): alone, they are not a name."""
-FRENCH_INSTITUTION_HEADS = ("Agence", "Autorité", "Banque", "Bureau", "Caisse", "Centre", "Chambre", "Commission",
-                            "Confédération", "Conseil", "Direction", "École", "Fédération", "Fonds", "Haut-Commissariat",
-                            "Institut", "Ministère", "Observatoire", "Office", "Secrétariat", "Société", "Université")  # fmt: skip
+FRENCH_INSTITUTION_HEADS = (
+    "Agence", "Autorité", "Banque", "Bureau", "Caisse", "Centre", "Chambre", "Commission", "Confédération",
+    "Conseil", "Direction", "École", "Fédération", "Fonds", "Haut-Commissariat", "Institut", "Ministère",
+    "Observatoire", "Office", "Secrétariat", "Société", "Université",
+)  # fmt: skip
 """Capitalised heads of institutions whose names go on in lower case ("Agence nationale de
 réglementation des télécommunications", "Conseil de gouvernement")."""
 FRENCH_INSTITUTION_ADJECTIVES = (
     "national", "nationale", "nationaux", "marocain", "marocaine", "général", "générale", "supérieur",
     "supérieure", "régional", "régionale", "international", "internationale", "africain", "africaine", "royal",
-    "royale", "public", "publique", "mondial", "mondiale", "européen", "européenne", "arabe", "économique",
+    "royale", "public", "publique", "mondial", "mondiale", "européen", "européenne", "arabe",
+    "économique",
     "social", "sociale", "environnemental", "central", "centrale", "autonome", "permanent", "permanente",
     "délégué", "déléguée", "chargé", "chargée", "numérique", "digital", "digitale", "polytechnique",
 )  # fmt: skip
