@@ -150,8 +150,8 @@ FRENCH_INSTITUTION_HEADS = (
 réglementation des télécommunications", "Conseil de gouvernement")."""
 FRENCH_INSTITUTION_ADJECTIVES = (
     "national", "nationale", "nationaux", "marocain", "marocaine", "général", "générale", "supérieur",
-    "supérieure", "régional", "régionale", "international", "internationale", "africain", "africaine", "royal",
-    "royale", "public", "publique", "mondial", "mondiale", "européen", "européenne", "arabe",
+    "supérieure", "régional", "régionale", "international", "internationale", "africain", "africaine",
+    "royal", "royale", "public", "publique", "mondial", "mondiale", "européen", "européenne", "arabe",
     "économique",
     "social", "sociale", "environnemental", "central", "centrale", "autonome", "permanent", "permanente",
     "délégué", "déléguée", "chargé", "chargée", "numérique", "digital", "digitale", "polytechnique",
