@@ -335,7 +335,7 @@ def test_two_french_names_joined_by_et_are_two_names() -> None:
 
 def test_a_known_name_joined_by_et_leaves_the_other_name(lexicon: Lexicon) -> None:
     found = [(c.kind, c.text) for c in find("Le Maroc et la France ont signé plusieurs accords", lexicon)]
-    assert ("name", "France") in found and ("actor", "Maroc") in found
+    assert ("place", "France") in found and ("actor", "Maroc") in found
 
 
 def test_an_institution_keeps_its_et() -> None:
@@ -369,3 +369,23 @@ def test_a_known_company_after_the_word_company_links(lexicon: Lexicon) -> None:
 
 def test_a_known_country_inside_a_longer_name_still_does_not_link(lexicon: Lexicon) -> None:
     assert [c.ref for c in find("وقال مسؤول في اتصالات المغرب", lexicon)] == [None]
+
+
+def test_cities_outside_the_registries_are_places() -> None:
+    found = find("وقد يتجاوز هذا المعدل في الناظور والحسيمة ووجدة وتطوان.")
+    assert [(c.kind, c.text, c.ref) for c in found if c.kind == "place"] == [
+        ("place", "الناظور", None),
+        ("place", "الحسيمة", None),
+        ("place", "وجدة", None),
+        ("place", "تطوان", None),
+    ]
+
+
+def test_a_gazetteer_place_inside_a_longer_latin_name_is_not_a_place() -> None:
+    found = [(c.kind, c.text) for c in find("le siège à Casablanca Finance City et à Abidjan")]
+    assert found == [("name", "Casablanca Finance City"), ("place", "Abidjan")]
+
+
+def test_a_gazetteer_country_inside_a_longer_name_is_part_of_it() -> None:
+    text = "un accord avec la République Fédérale d’Allemagne sur le numérique"
+    assert [(c.kind, c.text) for c in find(text)] == [("name", "République Fédérale d’Allemagne")]

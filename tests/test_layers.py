@@ -55,6 +55,7 @@ ORDER: dict[str, tuple[str, ...]] = {
         "lexicon",
         "names",
         "extract",
+        "waivers",
         "audit",
         "draft_events",
         "draft",

@@ -47,10 +47,11 @@ _TRAILING = {fold(k): v for k, v in N.TRAILING_COMPARATORS.items()}
 _WORD_TAIL = re.compile(r"\w*")
 _HONORIFIC_START = re.compile(rf"[و]?{alternation(P.HONORIFICS)}\s+")
 _PRIORITY = {
-    "known": 0, "titled": 0, "name": 1, "variant": 2, "amount": 2, "date": 3, "time": 3, "latin": 4,
-    "organisation": 5, "person": 5, "number": 6,
+    "known": 0, "titled": 0, "name": 1, "variant": 2, "amount": 2, "date": 3, "time": 3, "place": 4,
+    "latin": 4, "organisation": 5, "person": 5, "number": 6,
 }  # fmt: skip
-"""Which reading wins where two overlap.  A run of Latin words yields to dates ("11 juillet 2025")."""
+"""Which reading wins where two overlap (the longer, at equal rank).  A run of Latin words yields to
+dates ("11 juillet 2025"); a gazetteer place and a Latin run of equal span: the place."""
 
 
 @dataclass(frozen=True)
@@ -162,6 +163,7 @@ def _propose(norm: Normalized, lexicon: Lexicon | None, lang: str) -> Iterator[P
                     proposal = _READERS[name.partition(":")[0]](name, m, lang)
                     if proposal is not None:
                         found.append(proposal)
+    found += names.gazetteer_places(norm)  # before Latin runs: of two equal spans, the place
     if lang == "fr":
         found += french_names(norm)
         found += names.institutions(norm)

@@ -14,12 +14,13 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 from moroccodigital.finder import dates as D
 from moroccodigital.finder import patterns as P
 from moroccodigital.finder.lexicon import Lexicon, Match
-from moroccodigital.finder.normalize import Normalized, fold
+from moroccodigital.finder.normalize import Normalized, fold, trie_pattern
 
 Proposal = tuple[str, int, int, dict[str, Any]]
 
@@ -91,7 +92,7 @@ def french_names(norm: Normalized) -> list[Proposal]:
     given = _given_names()
     for m in _RUN.finditer(text):
         all_words = [(w.group(), w.start()) for w in _WORD.finditer(m.group("run"))]
-        for words, last in _segments(all_words):
+        for words, final in _segments(all_words):
             while words and (words[0][0].lower().rstrip("'’") in _LEADING):
                 words.pop(0)
             while words and words[-1][0].lower() in _PARTICLES:
@@ -135,7 +136,7 @@ def french_names(norm: Normalized) -> list[Proposal]:
                 and _APPOSED.search(text, max(0, start - 120), start)
             ):
                 kind = "person"  # "le directeur général de l'ADD, Mohammed Drissi Melyani,"
-            if last and m.group("year") and kind == "latin" and fold(words[-1][0]) not in _MONTHS_DAYS:
+            if final and m.group("year") and kind == "latin" and fold(words[-1][0]) not in _MONTHS_DAYS:
                 end, kind = m.end("year"), "name"
             data = {"kind": "person" if kind == "person" else "name"}
             out.append((kind, _to_normalized(norm, start), _to_normalized(norm, end), data))
@@ -172,7 +173,8 @@ def _segments(words: list[tuple[str, int]]) -> list[tuple[list[tuple[str, int]],
     Each part says whether it ends the run (a year after the run belongs to the last part)."""
     if not words or fold(words[0][0]) in _INSTITUTION_NOUNS:
         return [(words, True)]
-    parts, current = [], []
+    parts: list[list[tuple[str, int]]] = []
+    current: list[tuple[str, int]] = []
     for k, (word, offset) in enumerate(words):
         after = words[k + 1 : k + 3]
         nxt = after[0][0] if after else ""
@@ -293,3 +295,28 @@ def embedding_head(text: str, match: Match) -> int | None:
     if not word or bare in _TITLE_HEADS:
         return None
     return match.start - 1 - len(bare)
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> re.Pattern[str]:
+    path = resources.files("moroccodigital.finder") / "gazetteer.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    words = [fold(line.strip()) for line in lines if line.strip() and not line.startswith("#")]
+    return re.compile(rf"(?<!\w)(?:[وبلف]{{1,2}}(?=\w))?({trie_pattern(sorted(set(words)))})(?![\w'’-])")
+
+
+def gazetteer_places(norm: Normalized) -> list[Proposal]:
+    """Places outside the registries from the finder's gazetteer (gazetteer.txt): a Moroccan city
+    or a country the press cites ("الناظور", "la France", "Abidjan"), kind place without an id.  A
+    Latin one is capitalised as written and not part of a longer capitalised name ("Casablanca
+    Finance City")."""
+    out: list[Proposal] = []
+    for m in _gazetteer().finditer(norm.text):
+        start, end = m.start(1), m.end(1)
+        a, b = norm.start(start), norm.end(end)
+        if _LATIN_SPAN.search(norm.text, start, end):
+            written = norm.original[a:b]
+            if not written[:1].isupper() or latin_embedded(norm.original, a, b, written):
+                continue
+        out.append(("place", start, end, {"kind": "place"}))
+    return out
