@@ -389,3 +389,8 @@ def test_a_gazetteer_place_inside_a_longer_latin_name_is_not_a_place() -> None:
 def test_a_gazetteer_country_inside_a_longer_name_is_part_of_it() -> None:
     text = "un accord avec la République Fédérale d’Allemagne sur le numérique"
     assert [(c.kind, c.text) for c in find(text)] == [("name", "République Fédérale d’Allemagne")]
+
+
+def test_a_generic_registry_name_links_where_its_sentence_names_its_place(lexicon: Lexicon) -> None:
+    text = "يجري التحضير لإنشاء مركز بيانات بطاقة 500 ميغاواط في الداخلة. ويهم مركز بيانات آخر طنجة."
+    assert [c.ref for c in find(text, lexicon) if c.text == "مركز بيانات"] == ["dakhla-data-centre", None]

@@ -172,7 +172,7 @@ def _propose(norm: Normalized, lexicon: Lexicon | None, lang: str) -> Iterator[P
     found += _quoted(text)
     if lexicon is not None:
         persons = [(p[1], p[2]) for p in found if p[0] == "person"]
-        for match in [*lexicon.find(text), *lexicon.variants(text)]:
+        for match in names.near_their_place(text, [*lexicon.find(text), *lexicon.variants(text)]):
             if names.is_embedded(norm, match):
                 head = names.embedding_head(text, match)
                 if head is not None:

@@ -42,6 +42,9 @@ class Entry:
     """For a surname: the folded first words of that person's full names (its given names)."""
     category: str = ""
     """For an actor: its registry kind (country, government, person...)."""
+    near: str = ""
+    """For a generic name outside the source that records it ("مركز بيانات"): the id of its
+    record's place, which must be named in the same sentence for the name to link there."""
 
 
 @dataclass(frozen=True)
@@ -190,8 +193,9 @@ def entries_from_rows(
     names (name_en, name_fr) count as names, so French texts link too.  A person's last word, in
     Arabic and in Latin, is a surname entry that carries the person's given names.  A generic
     name (`is_generic`) counts only for a record in `recorded`, the ids of the records the
-    source's own curation cites (its mentions): "مركز بيانات" is the Dakhla data centre only in
-    the article that says so, never in a new article, and the draft and the audit agree on it.
+    source's own curation cites (its mentions): "مركز بيانات" is the Dakhla data centre in the
+    article that says so; elsewhere, as in a new article, only where the same sentence names the
+    record's place (`Entry.near`).  The draft and the audit read the same entries, so they agree.
     """
     out: list[Entry] = []
     local = {}
@@ -241,10 +245,13 @@ def entries_from_rows(
         for row in table:
             for key in ("name_ar", "name_en", "name_fr"):
                 written = row.get(key)
-                if written and not (
-                    key == "name_ar" and row[id_col] not in recorded and is_generic(str(written))
-                ):
-                    out.append(Entry(kind, row[id_col], str(written)))
+                if not written:
+                    continue
+                if key == "name_ar" and row[id_col] not in recorded and is_generic(str(written)):
+                    if row.get("place_id"):  # "مركز بيانات ... في الداخلة": the record's own place
+                        out.append(Entry(kind, row[id_col], str(written), near=str(row["place_id"])))
+                    continue
+                out.append(Entry(kind, row[id_col], str(written)))
     return _countries_as_places(out)
 
 

@@ -320,3 +320,24 @@ def gazetteer_places(norm: Normalized) -> list[Proposal]:
                 continue
         out.append(("place", start, end, {"kind": "place"}))
     return out
+
+
+_SENTENCE_END = re.compile(r"[.!?؟\n]")
+
+
+def near_their_place(text: str, matches: list[Match]) -> list[Match]:
+    """Known names, without the generic readings whose record's place the sentence does not name
+    ("مركز بيانات" is the Dakhla data centre only in a sentence that names Dakhla)."""
+    places = [(m.start, {e.ref for e in m.entries if e.kind == "place"}) for m in matches]
+    out = []
+    for match in matches:
+        if not any(e.near for e in match.entries):
+            out.append(match)
+            continue
+        start = max((s.end() for s in _SENTENCE_END.finditer(text, 0, match.start)), default=0)
+        end = m.start() if (m := _SENTENCE_END.search(text, match.end)) else len(text)
+        named = set().union(*(refs for at, refs in places if start <= at < end))
+        kept = tuple(e for e in match.entries if not e.near or e.near in named)
+        if kept:
+            out.append(Match(match.start, match.end, kept, match.variant))
+    return out
