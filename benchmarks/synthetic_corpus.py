@@ -1,7 +1,7 @@
 """A synthetic corpus for the scale benchmarks: the seeds copied over and over, as valid renamed copies.
 
 Copy k of a seed is the same article under a new file name, with its source id and every id its
-annotation file defines (unnamed actors, roles, events, agreements, targets) renamed, so the
+annotation file defines (unnamed actors, roles, events, agreements, targets, commitments) renamed, so the
 copies are valid annotations the build accepts.  Shared by the audit and build benchmarks.
 """
 
@@ -30,6 +30,8 @@ def defined_ids(annotation: str) -> list[str]:
     ids = [doc["source"]["source_id"]]
     for section, key in DEFINED.items():
         ids += [item[key] for item in doc.get(section) or []]
+    # a commitment stated in a copy is the copy's own, not one the registry groups with the original
+    ids += sorted({t["commitment_id"] for t in doc.get("targets") or [] if t.get("commitment_id")})
     return ids
 
 

@@ -68,9 +68,9 @@ def load_yaml(path: Path) -> Any:
         raise AnnotationFileError("is empty", code="empty-file")
     _refuse_deep_nesting(text)
     try:
-        _refuse_aliases_and_tags(text)
-        _refuse_lenient_nodes(yaml.compose(text, Loader=_LOADER))
-        return yaml.load(text, Loader=_LOADER)
+        if "!" in text or "*" in text:  # a tag or an alias needs one of these: else skip a pass
+            _refuse_aliases_and_tags(text)
+        return _construct(text)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown place"
@@ -85,9 +85,23 @@ def _line(node: yaml.Node | yaml.Event) -> int | str:
     return node.start_mark.line + 1 if node.start_mark else "?"
 
 
+def _construct(text: str) -> Any:
+    """Parse once: check the composed nodes, then build the data from those same nodes."""
+    loader = _LOADER(text)
+    try:
+        node = loader.get_single_node()
+        _refuse_lenient_nodes(node)
+        return None if node is None else loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
 def _refuse_deep_nesting(text: str) -> None:
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return
     depth = deepest = 0
-    for char in text:
+    for match in re.finditer(r"[\[\]{}]", text):
+        char = match.group()
         if char in "[{":
             depth += 1
             deepest = max(deepest, depth)
