@@ -42,11 +42,18 @@ def renamed(annotation: str, ids: list[str], suffix: str, file_name: str, new_na
     return pattern.sub(lambda m: m.group(1) + suffix, annotation).replace(file_name, new_name)
 
 
+def seed_count() -> int:
+    """How many articles the project has today: the smallest synthetic corpus."""
+    return len(list((ROOT / "seeds").glob("*.yaml")))
+
+
 def write_seeds(folder: Path, articles: int) -> None:
     """A project folder whose seeds/ holds `articles` valid copies of the seeds (and the registry)."""
     seeds = folder / "seeds"
     shutil.copytree(ROOT / "seeds" / "registry", seeds / "registry")
     originals = sorted((ROOT / "seeds").glob("*.yaml"))
+    if articles < len(originals):  # the registry's names and groups need every seed's passages
+        raise SystemExit(f"a synthetic corpus has at least the {len(originals)} seeds, not {articles}")
     for i in range(articles):
         yaml_path = originals[i % len(originals)]
         copy, text_name = i // len(originals), yaml_path.with_suffix(".txt").name
