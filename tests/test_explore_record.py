@@ -12,6 +12,7 @@ from html.parser import HTMLParser
 import pandas as pd
 import pytest
 from datasette.app import Datasette
+from datasette.utils import tilde_encode
 
 import moroccodigital as md
 from moroccodigital.explore.app import DATABASE, export_sqlite, make_datasette
@@ -206,3 +207,15 @@ def test_a_table_page_folds_its_column_descriptions_under_its_description(datase
     assert html.index('<div class="metadata-description">') < folded < html.index('class="rows-and-columns"')
     first = md.schema("events")["fields"][0]["description"]
     assert html.index(f"<dd>{first}</dd>") > folded
+
+
+@pytest.mark.parametrize("table", [name for name in md.table_names() if md.arrow(name).num_rows])
+def test_every_table_s_record_page_lists_each_field_on_a_line_of_its_own(
+    datasette: Datasette, table: str
+) -> None:
+    first = md.arrow(table).slice(0, 1).to_pylist()[0]
+    path = ",".join(tilde_encode(str(first[key])) for key in md.schema(table)["primaryKey"])
+    html = page(datasette, f"{table}/{path}")
+    fields = [field["name"] for field in md.schema(table)["fields"]]
+    assert [name for name in fields if f'<span class="md-field">{name}</span>' in html] == fields
+    assert 'class="rows-and-columns"' not in html
