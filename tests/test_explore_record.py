@@ -138,16 +138,33 @@ def test_agreement_page_lists_its_parties_and_whom_each_signs_for(datasette: Dat
     )
 
 
-def test_actor_page_lists_the_events_and_agreements_it_takes_part_in(datasette: Datasette) -> None:
-    html = page(datasette, "actors/onepoint")
-    events = md.load("event_participants").query("actor_id == 'onepoint'")["event_id"]
-    parties = md.load("agreement_parties")
-    agreements = parties[(parties["actor_id"] == "onepoint") | (parties["on_behalf_of_id"] == "onepoint")]
-    assert len(set(events)) > 1
-    assert {row["event"][1] for row in linked_rows(html, "events")} == {row_url("events", e) for e in events}
-    assert {row["agreement"][1] for row in linked_rows(html, "agreements")} == {
-        row_url("agreements", a) for a in agreements["agreement_id"]
-    }
+def test_actor_page_lists_the_events_it_takes_part_in_with_their_sources(datasette: Datasette) -> None:
+    taking_part = md.load("event_participants").query("actor_id == 'onepoint'")
+    events = md.load("events").set_index("event_id").loc[taking_part["event_id"]]
+    assert len(events) > 1
+    shown = linked_rows(page(datasette, "actors/onepoint"), "events")
+    assert sorted((row["event"][1], row["source_id"]) for row in shown) == sorted(
+        (row_url("events", event), (source, row_url("sources", source)))
+        for event, source in zip(events.index, events["source_id"], strict=True)
+    )
+
+
+def test_actor_page_tells_its_own_part_in_an_agreement_from_a_signature_on_its_behalf(
+    datasette: Datasette,
+) -> None:
+    parties = md.load("agreement_parties").query("agreement_id == @PROTOCOL")
+    ((agent, agent_role),) = parties.query("on_behalf_of_id == 'onepoint'")[["actor_id", "role"]].itertuples(
+        index=False
+    )
+    (own,) = parties.query("actor_id == 'onepoint'")["role"]
+    shown = [
+        (row["role"][0], row["acting for it"][1])
+        for row in linked_rows(page(datasette, "actors/onepoint"), "agreements")
+        if row["agreement"][1] == row_url("agreements", PROTOCOL)
+    ]
+    assert sorted(shown, key=str) == sorted(
+        [(own, None), (f"{agent_role} on its behalf", row_url("actors", agent))], key=str
+    )
 
 
 def test_source_page_lists_the_records_it_reports(datasette: Datasette) -> None:

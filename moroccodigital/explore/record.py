@@ -22,8 +22,8 @@ RowUrl = Callable[[str, str], str]
 class Section:
     """One list of linked rows: a heading, a query of the record's id (`:id`), and its links.
 
-    `links` maps a shown column to the table it names and the query column holding the id; the
-    id columns themselves are not shown.
+    `links` maps a shown column to the table it names and the query column holding the id; an
+    id column is not shown unless it is the linked column itself (`source_id`).
     """
 
     key: str
@@ -123,11 +123,23 @@ SECTIONS: dict[str, tuple[Section, ...]] = {
         ),
         Section(
             "agreements",
-            "Agreements it is a party to",
-            """select g.title_en as agreement, p.role, g.agreement_type, g.status, g.agreement_id
+            "Agreements it is a party to or acted for in",
+            f"""select g.title_en as agreement, p.role, null as "acting for it", g.agreement_type,
+                g.status, g.source_id, g.agreement_id, null as agent_id
             from agreement_parties p join agreements g on g.agreement_id = p.agreement_id
-            where p.actor_id = :id or p.on_behalf_of_id = :id order by g.source_id, agreement""",
-            {"agreement": ("agreements", "agreement_id")},
+            where p.actor_id = :id
+            union all
+            select g.title_en, p.role || ' on its behalf', {_actor("a")}, g.agreement_type,
+                g.status, g.source_id, g.agreement_id, a.actor_id
+            from agreement_parties p join agreements g on g.agreement_id = p.agreement_id
+            join actors a on a.actor_id = p.actor_id
+            where p.on_behalf_of_id = :id
+            order by source_id, agreement, role""",
+            {
+                "agreement": ("agreements", "agreement_id"),
+                "acting for it": ("actors", "agent_id"),
+                "source_id": ("sources", "source_id"),
+            },
         ),
         Section(
             "roles",
@@ -179,7 +191,7 @@ async def linked_sections(db: Any, table: str, record_id: str, row_url: RowUrl) 
         found = await db.execute(section.sql, {"id": record_id})
         if not found.rows:
             continue
-        hidden = {id_column for _, id_column in section.links.values()}
+        hidden = {id_column for shown, (_, id_column) in section.links.items() if id_column != shown}
         columns = [c for c in found.columns if c not in hidden]
         body = [[_cell(row, column, section, row_url) for column in columns] for row in found.rows]
         shown.append({"key": section.key, "title": section.title, "columns": columns, "rows": body})
