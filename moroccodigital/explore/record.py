@@ -59,7 +59,7 @@ SECTIONS: dict[str, tuple[Section, ...]] = {
         Section(
             "initiatives",
             "Initiatives",
-            """select i.name_en as initiative, i.name_ar as "Arabic name", i.kind, i.initiative_id
+            """select i.name_en as initiative, i.name_ar as "name as written", i.kind, i.initiative_id
             from event_initiatives ei join initiatives i on i.initiative_id = ei.initiative_id
             where ei.event_id = :id order by initiative""",
             {"initiative": ("initiatives", "initiative_id")},
