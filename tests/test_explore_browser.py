@@ -288,3 +288,23 @@ def test_a_table_page_folds_its_column_descriptions_until_asked(
     assert [dd.text for dd in described] == [field["description"] for field in md.schema("events")["fields"]]
     first_cell = browser.find_element(By.CSS_SELECTOR, "table.rows-and-columns tbody td")
     assert not browser.execute_script(FIRST_LINE, first_cell), "unfolded, they push the rows down"
+
+
+CLAMPED = """
+    const style = getComputedStyle(arguments[0]);
+    return [arguments[0].clientHeight, arguments[0].scrollHeight, parseFloat(style.lineHeight)];
+"""
+"""An element's shown height, the height its whole text needs, and its line height, in pixels."""
+
+
+def test_a_long_arabic_cell_of_a_table_page_is_cut_to_three_lines(
+    browser: webdriver.Chrome, explorer: str
+) -> None:
+    arabic = md.load("sources").query("language == 'ar'")["source_id"]
+    evidence = md.load("evidence")
+    evidence = evidence[evidence["source_id"].isin(arabic)]
+    longest = evidence.loc[evidence["quote"].str.len().idxmax()]
+    browser.get(f"{explorer}/{DATABASE}/evidence?evidence_id={longest['evidence_id']}")
+    cell = browser.find_element(By.CSS_SELECTOR, "table.rows-and-columns td.col-quote .md-rtl")
+    shown, whole, line = browser.execute_script(CLAMPED, cell)
+    assert shown <= 3 * line + 1 < whole
