@@ -72,7 +72,7 @@ ORDER: dict[str, tuple[str, ...]] = {
         "summary",
     ),
     "publish": ("export", "dcat_file", "spreadsheet", "http_deadline", "ckan_plan", "ckan"),
-    "explore": ("text", "names", "plugin", "app"),
+    "explore": ("text", "names", "record", "plugin", "app"),
     "docsgen": ("plotting", "network", "figures", "codebook"),
 }
 """Inside a stage, the order data passes through its modules: a module imports only earlier ones."""

@@ -72,6 +72,10 @@ LABELS: dict[str, str] = {
 }
 """Column Datasette shows in place of an id wherever a foreign key points at the table."""
 
+TABLE_CELL_CHARACTERS = 120
+"""Longest text a table page shows in a cell before cutting it with "…", so that a row of long
+summaries and notes stays a few lines high; a record's own page shows every text in full."""
+
 _SQLITE_TYPES: dict[str, type] = {"string": str, "integer": int, "number": float, "boolean": int, "date": str}
 
 
@@ -295,7 +299,12 @@ def make_datasette(
             "booleans": boolean_columns(ds),
         }
     }
-    return Datasette(immutables=[str(database)], metadata=metadata, template_dir=str(templates))
+    return Datasette(
+        immutables=[str(database)],
+        metadata=metadata,
+        template_dir=str(templates),
+        settings={"truncate_cells_html": TABLE_CELL_CHARACTERS},
+    )
 
 
 def serve(port: int = 8001, data: Path | None = None, allowed_hosts: tuple[str, ...] = ()) -> None:
