@@ -303,6 +303,13 @@ def test_index_page_carries_the_licence_and_every_source_address(datasette: Data
         assert f'href="{escape(address)}"' in page
 
 
+def test_pages_count_the_articles_by_language(datasette: Datasette) -> None:
+    languages = md.load("sources")["language"].value_counts()
+    page = get(datasette, "/").text
+    expected = f"{languages.sum()} news articles ({languages['ar']} Arabic, {languages['fr']} French)"
+    assert expected in page
+
+
 def test_index_page_lists_sources_by_id_and_headline_not_by_file_name(datasette: Datasette) -> None:
     page = get(datasette, "/").text
     sources = md.load("sources")
