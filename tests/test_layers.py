@@ -51,6 +51,8 @@ ORDER: dict[str, tuple[str, ...]] = {
         "yamlfiles",
         "yamlquote",
         "texts",
+        "raw_rows",
+        "seed_file",
         "annotations",
         "written_forms",
         "free_text",
