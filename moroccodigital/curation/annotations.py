@@ -17,6 +17,9 @@ from moroccodigital.curation.seed_file import SeedReader
 from moroccodigital.curation.yamlfiles import AnnotationFileError, load_yaml
 from moroccodigital.errors import Problem
 
+__all__ = ["OCCURRENCES", "REGISTRIES", "Curation", "Row", "read_curation"]
+"""What reading the curated files yields is importable from here, where it is read."""
+
 REGISTRIES = {"actors": "actors.yaml", "places": "places.yaml", "initiatives": "initiatives.yaml"}
 
 OCCURRENCES = "occurrences.yaml"
