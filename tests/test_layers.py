@@ -20,6 +20,7 @@ PACKAGE = Path(moroccodigital.__file__).parent
 STAGES: dict[str, int] = {
     "errors": 0,
     "paths": 1,
+    "results": 1,
     "safewrite": 2,
     "definitions": 3,
     "curation": 4,
