@@ -11,8 +11,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from moroccodigital.curation import occurrences, written_forms
-from moroccodigital.curation.annotations import Curation, Row
 from moroccodigital.curation.free_text import check_years
+from moroccodigital.curation.raw_rows import Curation, Row
 from moroccodigital.definitions.columns import column_type, model_for
 from moroccodigital.definitions.enums import AliasKind
 from moroccodigital.definitions.models import MODELS, Evidence, Record

@@ -1,6 +1,6 @@
 """From the models to Arrow schemas, Table Schemas and the Data Package descriptors.
 
-Everything here is derived from `models.py`: column names, types, descriptions, enum values,
+Everything here is derived from `definitions/models/`: column names, types, descriptions, enum values,
 keys.  Nothing about a column is written twice.
 """
 
