@@ -44,8 +44,8 @@ def read_only(folder: Path) -> tuple[str, ...]:
         missing("unshare and mount (util-linux), to make a folder read-only for one command")
     bind = ["mount", "--bind", "-o", "ro", str(folder), str(folder)]
     probe = subprocess.run(["unshare", "-rm", *bind], capture_output=True, text=True, check=False)
-    if probe.returncode != 0:
-        missing(f"a read-only bind mount in a private namespace (unshare -rm): {probe.stderr.strip()}")
+    if probe.returncode != 0:  # installed but forbidden (a container without namespaces): no install helps
+        pytest.skip(f"this machine forbids a private mount namespace (unshare -rm): {probe.stderr.strip()}")
     return ("unshare", "-rm", "sh", "-c", 'mount --bind -o ro "$0" "$0" && cd "$0" && exec "$@"', str(folder))
 
 
