@@ -223,7 +223,7 @@ def test_dry_run_prints_the_plan_without_network_or_token(monkeypatch: pytest.Mo
     report = publish_ckan(
         "https://data.example.org", "some-org", data_dir=ROOT / "data", dry_run=True, token_env=TOKEN_ENV
     )
-    text = report.summary()
+    text = str(report)
     assert report.dry_run and not report.uploaded
     assert f"${TOKEN_ENV} (set)" in text
     assert all(f.name in text and f.sha256 in text for f in report.plan.files)
@@ -731,7 +731,7 @@ def test_the_dataset_is_found_by_package_search_in_its_organization(
 
 
 def test_the_token_reaches_no_output_and_no_log(site: Site, rounds: dict[str, Round], token: str) -> None:
-    printed = "".join(s for r in rounds.values() for s in [*r.progress, r.report.summary()])
+    printed = "".join(s for r in rounds.values() for s in [*r.progress, str(r.report)])
     assert token not in printed
     assert token not in site.log_text()
 

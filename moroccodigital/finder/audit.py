@@ -49,11 +49,12 @@ from typing import Any
 
 from moroccodigital import paths
 from moroccodigital.curation.annotations import Curation, read_curation
-from moroccodigital.errors import Problem
+from moroccodigital.errors import Problem, bulleted
 from moroccodigital.finder.extract import Candidate, find, quote_for
 from moroccodigital.finder.lexicon import Lexicon, entries_from_rows
 from moroccodigital.finder.normalize import fold
 from moroccodigital.finder.waivers import Waiver, read_waivers
+from moroccodigital.results import Rendered
 from moroccodigital.safewrite import yaml_scalar
 
 NAME_TABLES = {
@@ -119,7 +120,7 @@ class SourceAudit:
 
 
 @dataclass
-class AuditReport:
+class AuditReport(Rendered):
     """Every source's audit, and the problems met reading annotations and waivers."""
 
     sources: list[SourceAudit] = field(default_factory=list)
@@ -130,7 +131,7 @@ class AuditReport:
         """True when every source is at 100% and no waiver or annotation has a problem."""
         return not self.problems and all(not s.gaps for s in self.sources)
 
-    def format(self) -> str:
+    def lines(self) -> list[str]:
         """A report a curator can act on: coverage per source, then each gap with its context."""
         width = max((len(s.source_id) for s in self.sources), default=0)
         lines = [
@@ -145,8 +146,10 @@ class AuditReport:
                     f"{s.file}: {c.kind} {c.text!r} at {c.start}-{c.end} lies in no passage that records it;"
                 )
                 lines.append(f"    annotate it, or add a waiver with its reason: {gap.waiver()}")
-        lines += [f"problem: {p}" for p in self.problems]
-        return "\n".join(lines)
+        if self.problems:
+            lines += [f"{len(self.problems)} problem(s) reading the annotations and waivers:"]
+            lines += bulleted(self.problems)
+        return lines
 
     def as_problems(self) -> list[Problem]:
         """Gaps and problems as build problems (file, source, field, message)."""

@@ -45,6 +45,7 @@ from moroccodigital.publish.http_deadline import (
     RequestTooSlow,
     RunTooLong,
 )
+from moroccodigital.results import Rendered
 
 __all__ = [
     "TOKEN_ENV",
@@ -72,7 +73,7 @@ def _quiet(_: str) -> None:
 
 
 @dataclass
-class PublishReport:
+class PublishReport(Rendered):
     """What a publication did, resource by resource."""
 
     plan: Plan
@@ -88,9 +89,12 @@ class PublishReport:
     def dataset_url(self) -> str:
         return f"{self.plan.url}/dataset/{self.plan.dataset}"
 
-    def summary(self) -> str:
+    ok = True
+    """A publication that returns has verified every file it sent; one that fails raises."""
+
+    def lines(self) -> list[str]:
         if self.dry_run:
-            return self.plan.render()
+            return self.plan.render().splitlines()
         state = "created" if self.created else ("updated" if self.metadata_updated else "metadata unchanged")
         lines = [
             f"{self.dataset_url}: dataset {state}",
@@ -101,7 +105,7 @@ class PublishReport:
         ]
         if self.removed:
             lines.append(f"  removed:   {', '.join(self.removed)} (no longer in the package)")
-        return "\n".join(lines)
+        return lines
 
 
 def publish_ckan(
