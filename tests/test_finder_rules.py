@@ -394,3 +394,21 @@ def test_a_gazetteer_country_inside_a_longer_name_is_part_of_it() -> None:
 def test_a_generic_registry_name_links_where_its_sentence_names_its_place(lexicon: Lexicon) -> None:
     text = "يجري التحضير لإنشاء مركز بيانات بطاقة 500 ميغاواط في الداخلة. ويهم مركز بيانات آخر طنجة."
     assert [c.ref for c in find(text, lexicon) if c.text == "مركز بيانات"] == ["dakhla-data-centre", None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "من المرتقب إطلاقها مطلع السنة",
+        "au cours du premier semestre, selon",
+        "en début d'année, le ministère",
+    ],
+)
+def test_a_part_of_a_year_that_states_no_year_is_relative(text: str) -> None:
+    c = only(text, "date")
+    assert (c.edtf, c.precision) == (None, "relative")
+
+
+def test_a_part_of_a_stated_year_keeps_its_year() -> None:
+    c = only("au cours du premier semestre 2026", "date")
+    assert (c.edtf, c.precision) == ("2026", "part_of_year")

@@ -98,3 +98,13 @@ MONTH_ALONE = (
 """A French month without a year ("en novembre", "novembre prochain"): XXXX-11, precision month.
 Only with these words ("mars" alone is not a date), and not after a day ("le 25 septembre
 dernier" is a day)."""
+PART_OF_UNSTATED_YEAR = (
+    rf"(?<!\w)(?:(?:في|مع|منذ|قبل|خلال)\s+)?{_PART}\s+(?:من\s+)?(?:ال)?(?:سنة|عام)(?!\w)(?!\s*\d)"
+    rf"(?!\s+(?:ال)?(?:{'|'.join(RELATIVE_ENDS)}))"
+    rf"|(?<!\w)(?:(?:en|au|dès le|dès la|à la|avant la)\s+)?(?:début|fin|milieu|mi-)\s*"
+    rf"(?:de l'|d')année(?!\s*\d)"
+    rf"|(?<!\w)(?:au cours du|durant le|pendant le|dès le|au|le)\s+{_FR_ORDINAL}\s+(?:semestre|trimestre)"
+    rf"(?!\s*(?:de\s+|d')?(?:l'année\s+)?\d)(?!\w)"
+)
+"""A part of a year that states no year ("مطلع السنة", "en début d'année", "au cours du premier
+semestre"): relative to the unstated date of publication, so no EDTF and no bounds."""

@@ -240,6 +240,8 @@ FAMILIES = (
                     "recent": D.RECENT})),
     _family(("شهر",), 4, 24, _dates({"month": D.MONTH_NAME})),
     _family(D.FRENCH_MONTHS, 24, 16, _dates({"month": D.MONTH_ALONE})),
+    _family((*D.PARTS_OF_YEAR, "ربع", "الربع", "نصف", "النصف", "semestre", "trimestre", "année"), 24, 40,
+            _dates({"relative": D.PART_OF_UNSTATED_YEAR})),
     _family(ORG_CUES, 4, 120, {"organisation": _ORGANISATION}),
     _family(EVENT_CUES, 12, 120, {"event_name": _EVENT_NAME}),
     _family((*HONORIFICS, *TITLES), 4, 170, {"person": _PERSON}),
