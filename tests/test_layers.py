@@ -48,6 +48,7 @@ ORDER: dict[str, tuple[str, ...]] = {
     ),
     "finder": (
         "normalize",
+        "fastre",
         "patterns",
         "lexicon",
         "names",

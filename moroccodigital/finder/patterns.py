@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from moroccodigital.finder.fastre import quick
 from moroccodigital.finder.normalize import fold, fold_pattern, trie_pattern
 
 
@@ -23,7 +24,7 @@ def _alt(words: Iterable[str]) -> str:
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
-    return re.compile(fold_pattern(pattern))
+    return quick(fold_pattern(pattern))
 
 
 # -- numbers ---------------------------------------------------------------------------------
@@ -459,7 +460,7 @@ def _trigger_families() -> dict[str, tuple[int, ...]]:
 
 
 TRIGGER_FAMILIES = _trigger_families()
-TRIGGER = re.compile(rf"\b(?:{trie_pattern(TRIGGER_FAMILIES)})")
+TRIGGER = quick(rf"\b(?:{trie_pattern(TRIGGER_FAMILIES)})")
 """Trigger words at the start of a word (proclitics included)."""
 DIGITS = re.compile(r"\d+")
 DIGIT_FAMILIES = tuple(i for i, family in enumerate(FAMILIES) if not family.triggers)
