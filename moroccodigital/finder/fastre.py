@@ -12,9 +12,14 @@ be empty, begin with any character, or refer back to a group), the pattern is le
 from __future__ import annotations
 
 import re
-from re import _constants as C  # type: ignore[attr-defined]  # re's parser has no public API
-from re import _parser  # type: ignore[attr-defined]
 from typing import Any
+
+try:  # re's parser has no public API: re._parser from Python 3.11, sre_parse before
+    from re import _constants as C  # type: ignore[attr-defined]
+    from re import _parser  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover (Python 3.10)
+    import sre_constants as C
+    import sre_parse as _parser
 
 _CATEGORIES = {
     C.CATEGORY_DIGIT: r"\d",
@@ -27,6 +32,7 @@ _CATEGORIES = {
 _BROAD = frozenset(v for k, v in _CATEGORIES.items() if k is not C.CATEGORY_DIGIT)
 _ZERO_WIDTH = {C.AT, C.ASSERT, C.ASSERT_NOT}
 _REPEATS = {C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", C.MAX_REPEAT)}
+_ATOMIC = getattr(C, "ATOMIC_GROUP", None)
 
 
 _GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
@@ -68,7 +74,7 @@ def _first(items: Any) -> tuple[set[str], bool]:
             if add_flags or del_flags:
                 raise _Unknown  # a local flag (?i:...) would not apply to the lookahead
             first, empty = _first(sub)
-        elif op is C.ATOMIC_GROUP:
+        elif op is _ATOMIC:
             first, empty = _first(av)
         elif op is C.BRANCH:
             firsts = [_first(branch) for branch in av[1]]
@@ -107,10 +113,17 @@ def _leads_with_assertion(items: Any) -> bool:
     return op is C.BRANCH and all(_leads_with_assertion(branch) for branch in av[1])
 
 
+def _leads(parsed: Any) -> bool:
+    try:
+        return _leads_with_assertion(parsed)
+    except (AttributeError, TypeError, ValueError, IndexError):  # a parse tree of another shape
+        return False
+
+
 def _first_items(parsed: Any) -> set[str] | None:
     try:
         first, empty = _first(parsed)
-    except _Unknown:
+    except (_Unknown, AttributeError, TypeError, ValueError):  # or a parse tree of another shape
         return None
     return None if empty or not first else first
 
@@ -132,7 +145,7 @@ def quick(pattern: str, flags: int = 0) -> re.Pattern[str]:
         first is None
         or len(first) > MAX_FIRST
         or any(item in _BROAD for item in first)  # \w, \s...: too common to help
-        or not _leads_with_assertion(parsed)
+        or not _leads(parsed)
     ):
         return re.compile(pattern, flags)
     return re.compile(f"{MARK}(?=[{''.join(sorted(first))}])(?:{pattern})", flags)

@@ -24,6 +24,7 @@ def _alt(words: Iterable[str]) -> str:
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
+    """A folded pattern, compiled to skip fast the positions where it cannot start (`fastre.quick`)."""
     return quick(fold_pattern(pattern))
 
 
