@@ -62,6 +62,7 @@ ORDER: dict[str, tuple[str, ...]] = {
     ),
     "finder": (
         "normalize",
+        "fastre",
         "vocabulary",
         "amounts",
         "dates",

@@ -152,6 +152,23 @@ def test_a_long_file_is_found_window_by_window_with_exact_offsets(
     ]
 
 
+def test_a_long_files_candidates_are_written_as_they_come_not_held_to_its_end(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "one"
+    folder.mkdir()
+    text = "\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt")))
+    (folder / "long.txt").write_text(text, encoding="utf-8", newline="")
+    monkeypatch.setattr(scan_module, "WINDOW", 2000)  # the file is about forty windows
+    scan(folder, tmp_path / "held.parquet", workers=1, progress=False)
+    monkeypatch.setattr(scan_module, "FLUSH_ROWS", 50)
+    scan(folder, tmp_path / "flushed.parquet", workers=1, progress=False)
+    held, flushed = pq.ParquetFile(tmp_path / "held.parquet"), pq.ParquetFile(tmp_path / "flushed.parquet")
+    assert held.num_row_groups == 1 and held.metadata.num_rows > 500
+    assert flushed.num_row_groups >= held.metadata.num_rows // 100  # flushed inside the one file
+    assert flushed.read().equals(held.read())
+
+
 def test_offsets_count_line_ends_as_written(corpus: Path, tmp_path: Path) -> None:
     raw = "سطر أول\r\nتوظيف 500 مهندس\r\n"
     (corpus / "crlf.txt").write_bytes(raw.encode())

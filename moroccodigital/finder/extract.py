@@ -17,8 +17,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -149,10 +150,10 @@ Proposal = tuple[str, int, int, dict[str, Any]]
 def _propose(norm: Normalized, lexicon: Lexicon | None, lang: str) -> Iterator[Proposal]:
     text = norm.text
     found: list[Proposal] = []
-    for family, windows in zip(P.FAMILIES, _windows(text), strict=True):
+    for plan, windows in zip(_plans(), _windows(text), strict=True):
         for a, b in windows:
             present: dict[int, bool] = {}
-            for (name, pattern), need in zip(family.patterns, family.needs, strict=True):
+            for read, name, pattern, need in plan:
                 if need is not None:
                     key = id(need)
                     if key not in present:
@@ -160,7 +161,7 @@ def _propose(norm: Normalized, lexicon: Lexicon | None, lang: str) -> Iterator[P
                     if not present[key]:
                         continue
                 for m in pattern.finditer(text, a, b):
-                    proposal = _READERS[name.partition(":")[0]](name, m, lang)
+                    proposal = read(name, m, lang)
                     if proposal is not None:
                         found.append(proposal)
     found += names.gazetteer_places(norm)  # before Latin runs: of two equal spans, the place
@@ -209,6 +210,25 @@ def _windows(text: str) -> list[list[tuple[int, int]]]:
 
 
 def _known(match: Match) -> dict[str, Any]:
+    """What a known name resolves to; read once per distinct reading (the same names recur)."""
+    key = (id(match.entries), match.variant)
+    cached = _KNOWN.get(key)
+    if cached is not None and cached[0] is match.entries:
+        return cached[1]
+    if len(_KNOWN) >= _KNOWN_SIZE:
+        _KNOWN.clear()
+    data = _readings(match)
+    _KNOWN[key] = (match.entries, data)
+    return data
+
+
+_KNOWN: dict[tuple[int, bool], tuple[tuple[Any, ...], dict[str, Any]]] = {}
+"""Readings by the identity of the entries they were read from (the entries are kept with them,
+so an identity is never reused while cached); never mutated once made."""
+_KNOWN_SIZE = 4096
+
+
+def _readings(match: Match) -> dict[str, Any]:
     readings = tuple(dict.fromkeys(f"{e.kind}:{e.ref}" for e in match.entries))
     first = match.entries[0]
     single_ref = len({e.ref for e in match.entries}) == 1
@@ -390,7 +410,7 @@ def _person(_: str, m: re.Match[str], lang: str) -> Proposal:
     return "person", start, end, {"kind": "person"}
 
 
-_READERS = {
+_READERS: dict[str, Callable[[str, re.Match[str], str], Proposal | None]] = {
     "numbered_name": _name,
     "programme_name": _name,
     "event_name": _name,
@@ -401,3 +421,15 @@ _READERS = {
     "organisation": _organisation,
     "person": _person,
 }
+
+
+@lru_cache(maxsize=1)
+def _plans() -> tuple[tuple[tuple[Any, str, re.Pattern[str], re.Pattern[str] | None], ...], ...]:
+    """Per family, (reader, name, pattern, need) of each pattern: looked up once, not per match."""
+    return tuple(
+        tuple(
+            (_READERS[name.partition(":")[0]], name, pattern, need)
+            for (name, pattern), need in zip(family.patterns, family.needs, strict=True)
+        )
+        for family in P.FAMILIES
+    )

@@ -23,6 +23,7 @@ from importlib import resources
 from typing import Any
 
 from moroccodigital import paths
+from moroccodigital.finder.fastre import quick
 from moroccodigital.finder.normalize import fold, trie_pattern
 
 KIND_ORDER = ("actor", "initiative", "place")
@@ -117,7 +118,7 @@ class Lexicon:
         self._variants = {k: tuple(dict.fromkeys(v)) for k, v in variants.items()}
         body = "|".join(f"(?P<v{i}>{_skeleton_pattern(k)})" for i, k in enumerate(self._variants))
         self._variant_keys = list(self._variants)
-        self._variant_regex = re.compile(rf"(?<!\w)[وفبلك]{{0,2}}(?:ال)?(?:{body})(?!\w)") if body else None
+        self._variant_regex = quick(rf"(?<!\w)[وفبلك]{{0,2}}(?:ال)?(?:{body})(?!\w)") if body else None
 
     def find(self, text: str) -> Iterator[Match]:
         """Every known name in a normalised text, leftmost first, longest at each start."""

@@ -19,6 +19,7 @@ from typing import Any
 
 from moroccodigital.finder import dates as D
 from moroccodigital.finder import patterns as P
+from moroccodigital.finder.fastre import quick
 from moroccodigital.finder.lexicon import Lexicon, Match
 from moroccodigital.finder.normalize import Normalized, fold, trie_pattern
 
@@ -26,7 +27,7 @@ Proposal = tuple[str, int, int, dict[str, Any]]
 
 _CAP = r"(?:[A-ZÀ-ÖØ-ÞŒ][\w'’.-]*[\w]|[A-ZÀ-ÖØ-ÞŒ])"
 _PARTICLE = r"(?:de la|de l['’]|de|du|des|d['’]|l['’]|la|le|les|et|pour|al-|el-|ben|bin|ibn|ould|von|van)"
-_RUN = re.compile(
+_RUN = quick(
     rf"(?<![\w'’-])(?:[dlDL]['’])?"
     rf"(?P<run>{_CAP}(?:(?:(?:[ \u00a0]+{_PARTICLE})+[ \u00a0]*|[ \u00a0]+|-)(?={_CAP}){_CAP})*)"
     r"(?P<year>[ \u00a0](?:19|20)\d\d(?![\w]|[.,]\d))?"

@@ -15,12 +15,14 @@ from dataclasses import dataclass
 
 from moroccodigital.finder import amounts as N
 from moroccodigital.finder import dates as D
+from moroccodigital.finder.fastre import quick
 from moroccodigital.finder.normalize import fold, fold_pattern, trie_pattern
 from moroccodigital.finder.vocabulary import alternation as _alt
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
-    return re.compile(fold_pattern(pattern))
+    """A folded pattern, compiled to skip fast the positions where it cannot start (`fastre.quick`)."""
+    return quick(fold_pattern(pattern))
 
 
 # -- names with numbers, quoted and Latin names -------------------------------------------------
@@ -286,7 +288,7 @@ def _trigger_families() -> dict[str, tuple[int, ...]]:
 
 
 TRIGGER_FAMILIES = _trigger_families()
-TRIGGER = re.compile(rf"\b(?:{trie_pattern(TRIGGER_FAMILIES)})")
+TRIGGER = quick(rf"\b(?:{trie_pattern(TRIGGER_FAMILIES)})")
 """Trigger words at the start of a word (proclitics included)."""
 DIGITS = re.compile(r"\d+")
 DIGIT_FAMILIES = tuple(i for i, family in enumerate(FAMILIES) if not family.triggers)

@@ -160,9 +160,19 @@ class _Columns:
         )
 
 
-def _find_text(cols: _Columns, doc_id: str, read: Callable[[int], str], lexicon: Lexicon) -> None:
+def _find_text(
+    cols: _Columns,
+    doc_id: str,
+    read: Callable[[int], str],
+    lexicon: Lexicon,
+    flush: Callable[[], None] | None = None,
+) -> None:
+    """Find a text window by window; with `flush`, the candidates held are flushed as soon as they
+    reach FLUSH_ROWS, inside a long file too (else a file's candidates grow with its size)."""
     for offset, window in windows(read, WINDOW):
         cols.add(doc_id, offset, find(window, lexicon))
+        if flush is not None and len(cols) >= FLUSH_ROWS:
+            flush()
 
 
 def candidates_batch(articles: pa.RecordBatch, lexicon: Lexicon | None = None) -> pa.RecordBatch:
@@ -287,7 +297,14 @@ class _Result:
 def _scan_files(directory: Path, names: list[str], write: Callable[[pa.RecordBatch], None]) -> _Result:
     """Find the candidates of a batch of files, written in row groups as they come."""
     lexicon = installed_lexicon()
-    cols, files, size, rows, bad = _Columns(), 0, 0, 0, []
+    cols, files, size, bad = _Columns(), 0, 0, []
+    rows = 0
+
+    def flush() -> None:
+        nonlocal rows
+        rows += len(cols)
+        write(cols.take())
+
     for name in names:
         opened = open_article(directory / name)
         if opened is None:
@@ -299,19 +316,15 @@ def _scan_files(directory: Path, names: list[str], write: Callable[[pa.RecordBat
                 bad.append(name)
                 continue
             mark = len(cols.pending)
-            try:
-                _find_text(cols, name, handle.read, lexicon)
+            try:  # a long file, checked above, may be flushed part way; a short one is one window
+                _find_text(cols, name, handle.read, lexicon, flush)
             except UnicodeDecodeError:  # only a short file, read in one piece, gets here
                 cols.drop_after(mark)
                 bad.append(name)
                 continue
         files, size = files + 1, size + nbytes
-        if len(cols) >= FLUSH_ROWS:
-            rows += len(cols)
-            write(cols.take())
     if len(cols):
-        rows += len(cols)
-        write(cols.take())
+        flush()
     return _Result(files, size, rows, bad)
 
 
