@@ -36,7 +36,8 @@ from helpers import ROOT
 
 from moroccodigital.curation.texts import sha256_file
 from moroccodigital.publish.ckan import NotPermitted, PublishError, PublishReport, TokenRejected, publish_ckan
-from moroccodigital.publish.ckan_plan import ckan_metadata, files_to_publish, plan_publication, validate_url
+from moroccodigital.publish.ckan_fields import Licence, choose_licence, ckan_metadata
+from moroccodigital.publish.ckan_plan import files_to_publish, plan_publication, validate_url
 
 TOKEN_ENV = "MOROCCODIGITAL_TEST_CKAN_TOKEN"
 SENTINEL = f"sentinel-token-{uuid.uuid4().hex}"
@@ -82,7 +83,7 @@ def test_the_built_descriptor_maps_to_ckan_fields() -> None:
     assert meta["name"] == "moroccodigital"
     assert meta["title"] == descriptor["title"]
     assert meta["notes"] == descriptor["description"]
-    assert meta["license_id"] == "cc-by"
+    assert meta["license_id"] == "CC-BY-4.0"  # the portal's id for it is looked up when publishing
     assert meta["version"] == descriptor["version"]
     assert meta["url"] == descriptor.get("homepage", "")
     assert [t["name"] for t in meta["tags"]] == descriptor["keywords"]
@@ -169,9 +170,46 @@ def test_every_parquet_and_csv_file_and_both_descriptors_are_planned() -> None:
     csv = [
         f"csv/{r['path']}" for r in json.loads((data / "csv" / "datapackage.json").read_text())["resources"]
     ]
-    assert names == [*parquet, "datapackage.json", *csv, "csv/datapackage.json"]
+    catalogue = ["croissant.json", "dcat.jsonld", "docs/codebook.md"]
+    assert names == [*parquet, "datapackage.json", *csv, "csv/datapackage.json", *catalogue]
     assert all(f.sha256 == sha256_file(f.path) and f.size == f.path.stat().st_size for f in files)
-    assert {f.format for f in files} == {"Parquet", "CSV", "JSON"}
+    assert {f.format for f in files} == {"Parquet", "CSV", "JSON", "JSON-LD", "Markdown"}
+
+
+def test_every_planned_file_has_a_human_title_and_description_from_its_descriptor() -> None:
+    files = {f.name: f for f in files_to_publish(ROOT / "data")}
+    for resource in json.loads((ROOT / "data" / "datapackage.json").read_text())["resources"]:
+        parquet, csv = files[resource["path"]], files[f"csv/{resource['name']}.csv"]
+        assert (parquet.title, csv.title) == (f"{resource['title']} (Parquet)", f"{resource['title']} (CSV)")
+        assert parquet.description == csv.description == resource["description"]
+    assert all(f.title and f.description and f.title != f.name for f in files.values())
+    assert len({f.title for f in files.values()}) == len(files)
+
+
+def test_a_data_folder_without_a_codebook_beside_it_says_so_in_the_plan(tmp_path: Path) -> None:
+    plan = plan_publication("https://data.example.org", "org", data_dir=_copy_data(tmp_path / "data"))
+    assert "docs/codebook.md" not in [f.name for f in plan.files]
+    assert "no codebook at" in plan.render()
+
+
+CKAN_DEFAULT_LICENCES = [
+    {"id": "cc-by", "title": "Creative Commons Attribution", "url": "http://www.opendefinition.org/licenses/cc-by"},
+    {"id": "cc-by-sa", "title": "Creative Commons Attribution Share-Alike", "url": "http://www.opendefinition.org/licenses/cc-by-sa"},
+    {"id": "odc-odbl", "title": "Open Data Commons Open Database License (ODbL)", "url": "http://www.opendefinition.org/licenses/odc-odbl"},
+]  # fmt: skip
+"""Entries of stock CKAN 2.12's licence list (ckan/model/license.py), which has no CC BY 4.0."""
+CC_BY_4 = Licence("CC-BY-4.0", "https://creativecommons.org/licenses/by/4.0/", "Creative Commons Attribution 4.0")
+
+
+def test_the_portal_licence_is_found_by_its_address_whatever_its_id() -> None:
+    portal = [*CKAN_DEFAULT_LICENCES, {"id": "cc-by/4.0", "url": "http://creativecommons.org/licenses/by/4.0/legalcode"}]
+    assert choose_licence(portal, CC_BY_4) == ("cc-by/4.0", None)
+
+
+def test_a_portal_without_cc_by_4_0_gets_its_generic_licence_with_a_warning() -> None:
+    chosen, warning = choose_licence(CKAN_DEFAULT_LICENCES, CC_BY_4)
+    assert chosen == "cc-by"
+    assert warning is not None and "has no CC-BY-4.0" in warning and "names no version" in warning
 
 
 def test_article_texts_are_planned_only_when_asked() -> None:
@@ -418,6 +456,8 @@ def _portal_of(org: str, **answers: Answer) -> Callable[[str, str], Answer]:
     usual = {
         "am_following_group": _ckan_json(False),
         "organization_list_for_user": _ckan_json([{"name": org}]),
+        "license_list": _ckan_json(CKAN_DEFAULT_LICENCES),
+        "status_show": _ckan_json({"extensions": []}),
     }
 
     def answer(action: str, token: str) -> Answer:
