@@ -5,7 +5,8 @@
 
 `start` puts everything under STATE_DIR: a PostgreSQL cluster and a Redis server (Debian
 packages: postgresql, redis-server; plus libpq-dev, gcc, libmagic1 for CKAN's install), the
-CKAN config, its file store and logs, and `server.json` (URL, pids, the file holding a
+CKAN config (with the DataStore plugin, in a database of its own, and the licence list of
+licenses.json beside this script), its file store and logs, and `server.json` (URL, pids, the file holding a
 sysadmin's API token, mode 600).  CKAN itself, pinned in ckan/requirements.txt, and the
 ckanext-pgsearch extension beside this script, go into their own virtual environment
 (--venv, default STATE_DIR/venv), which is reused while the requirements and the extension are
@@ -278,10 +279,12 @@ def configure_ckan(
         umask=0o077,
     )
     _run([str(ckan), "-c", str(ini), "db", "init"], log)
-    script = state / "datastore-permissions.sql"  # psql meta-commands (\\connect): run as a file
+    # The script holds psql meta-commands (\connect), which only a file may: run it as one.
+    script = state / "datastore-permissions.sql"
     script.write_text(_run([str(ckan), "-c", str(ini), "datastore", "set-permissions"], log))
+    admin = ["psql", "-h", HOST, "-p", str(pg_port), "-U", "postgres", "-v", "ON_ERROR_STOP=1", "-q"]
     _run(
-        ["psql", "-h", HOST, "-p", str(pg_port), "-U", "postgres", "-v", "ON_ERROR_STOP=1", "-q", "-f", str(script)],
+        [*admin, "-f", str(script)],
         log,
         env={**os.environ, "PGPASSWORD": dbs["password"]},
     )

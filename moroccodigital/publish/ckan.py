@@ -114,6 +114,7 @@ def publish_ckan(
     token_env: str = TOKEN_ENV,
     with_texts: bool = False,
     texts_dir: Path | None = None,
+    datastore: bool = True,
     progress: Progress = _quiet,
     retries: int = 4,
     backoff: float = 1.0,
@@ -124,7 +125,9 @@ def publish_ckan(
 
     `retries` attempts per step, waiting `backoff` seconds, then twice as long, and so on.  No
     request may take longer than `request_deadline` seconds (it is then retried like a timeout),
-    and the whole run no longer than `run_deadline`.
+    and the whole run no longer than `run_deadline`.  With `datastore` (and a portal that runs
+    it), the CSV tables are loaded into the DataStore with their data dictionary; otherwise each
+    table resource carries its Table Schema in its `schema` field instead.
     """
     plan = plan_publication(
         url,
@@ -151,7 +154,7 @@ def publish_ckan(
     except ValueError as err:
         raise PublishError(str(err)) from None
     with Client(plan.url, token, progress, retries, backoff, deadline, report.done) as client:
-        _Publication(plan, client, report).publish()
+        _Publication(plan, client, report, datastore).publish()
     return report
 
 
@@ -162,11 +165,13 @@ STALE_EXTRA = re.compile(r"source_\d+")
 class _Publication:
     """One publication's steps, each through the client (retried, within the deadlines)."""
 
-    def __init__(self, plan: Plan, client: Client, report: PublishReport) -> None:
+    def __init__(self, plan: Plan, client: Client, report: PublishReport, datastore: bool) -> None:
         self.plan, self.client, self.report = plan, client, report
         self.errors = client.errors
         self.wanted: dict[str, Any] = dict(plan.metadata)
+        self.use_datastore = datastore
         self.datastore = False
+        """Whether the data dictionary goes into the DataStore (else into each `schema` field)."""
 
     def call(self, action: str, files: dict[str, Any] | None = None, /, **data: Any) -> Any:
         return self.client.call(action, files, **data)
@@ -225,7 +230,7 @@ class _Publication:
             if warning:
                 self.report.warnings.append(warning)
         extensions = self.call("status_show").get("extensions") or []
-        self.datastore = "datastore" in extensions
+        self.datastore = self.use_datastore and "datastore" in extensions
         fields = [k for k in self.wanted if k not in ("tags", "extras")]
         ours = [e["key"] for e in self.wanted["extras"]]
         record = fingerprint(comparable(self.wanted, fields, ours))
@@ -287,6 +292,8 @@ class _Publication:
             self.call("resource_delete", id=extra["id"])
         current = copies[0] if copies else None
         goal = item.fields()
+        if self.datastore:
+            goal.pop("schema", None)  # the DataStore's data dictionary holds it
         fields = {**goal, FINGERPRINT: fingerprint(goal)}
         if (
             current is not None
