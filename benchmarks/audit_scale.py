@@ -1,6 +1,6 @@
-"""How the completeness audit scales: its time and peak memory on corpora of 5 to 500 articles.
+"""How the completeness audit scales: its time and peak memory on corpora of today's seeds to 500 articles.
 
-    python benchmarks/audit_scale.py [--sizes 5 50 250 500] [--no-validate]
+    python benchmarks/audit_scale.py [--sizes N 50 250 500] [--no-validate]   (N: the seeds today)
 
 The corpus is the five seeds copied over and over: copy k of a seed is the same article under a
 new file name, with its source id and every id its annotation file defines (unnamed actors,
@@ -19,6 +19,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from synthetic_corpus import seed_count
 from synthetic_corpus import write_seeds as write_project
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -46,11 +47,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--sizes", type=int, nargs="+", default=[5, 50, 250, 500])
+    parser.add_argument("--sizes", type=int, nargs="+", default=None)
     parser.add_argument("--no-validate", action="store_true", help="skip the build's validation")
     args = parser.parse_args()
     print(f"{'articles':>8} {'candidates':>10} {'audit s':>8} {'ms/article':>10} {'peak MB':>8} {'gaps':>5}")
-    for size in args.sizes:
+    for size in args.sizes or [seed_count(), 50, 250, 500]:
         with tempfile.TemporaryDirectory() as tmp:
             write_project(Path(tmp), size)
             run = subprocess.run(

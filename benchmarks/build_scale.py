@@ -1,6 +1,6 @@
-"""How the full build scales: CPU time, time per article and peak memory on 16 to 500 articles.
+"""How the full build scales: CPU time, time per article and peak memory on today's seeds to 500 articles.
 
-    python benchmarks/build_scale.py [--sizes 16 50 250 500] [--stages]
+    python benchmarks/build_scale.py [--sizes N 50 250 500] [--stages]   (N: the seeds today, the default)
 
 The corpus is the seeds copied over and over as valid renamed copies (synthetic_corpus.py).
 Each size is built in a fresh process; times are that process's CPU seconds (process_time, so
@@ -18,7 +18,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from synthetic_corpus import write_project
+from synthetic_corpus import seed_count, write_project
 
 CHILD = """
 import json, resource, sys, time
@@ -42,11 +42,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--sizes", type=int, nargs="+", default=[16, 50, 250, 500])
+    parser.add_argument("--sizes", type=int, nargs="+", default=None)
     parser.add_argument("--stages", action="store_true", help="CPU seconds of each build stage")
     args = parser.parse_args()
     print(f"{'articles':>8} {'CPU s':>7} {'ms/article':>10} {'peak MB':>8}")
-    for size in args.sizes:
+    for size in args.sizes or [seed_count(), 50, 250, 500]:
         with tempfile.TemporaryDirectory() as tmp:
             write_project(Path(tmp), size)
             run = subprocess.run(

@@ -1,6 +1,6 @@
 """How well the candidate finder reads the project's held-out evaluation set (tests/finder_eval).
 
-    python benchmarks/finder_eval.py [--details] [--json PATH] [--mark-resolved]
+    python benchmarks/finder_eval.py [--set DIR] [--details] [--json PATH] [--mark-resolved]
 
 Scores `moroccodigital.extract.find` (with the names of the installed dataset, as `draft` uses
 them) against the labelled passages in tests/finder_eval/{ar,fr}.yaml, and checks that the
@@ -8,6 +8,8 @@ draft of every article in tests/finder_eval/articles/ is YAML the build's reader
 that, once its TODOs are filled, the build's audit finds nothing wrong with it.  The
 labels, the matching rules and the figures' definitions are in tests/finder_eval/README.md;
 tests/test_finder_eval.py imports this module (by path: benchmarks/ is not a package).
+`--set benchmarks/finder_dev` scores the finder's development set instead (same format, the
+passages whoever works on the finder may read and tune on), so the held-out set stays unread.
 
 Nothing in the package imports this file or the set: the set is held out from the finder.
 """
@@ -406,17 +408,18 @@ def check_article(article: Path, lexicon: Lexicon | None) -> ArticleCheck:
         )
 
 
-def check_articles(lexicon: Lexicon | None) -> list[ArticleCheck]:
-    return [check_article(p, lexicon) for p in sorted((EVAL / "articles").glob("*.txt"))]
+def check_articles(lexicon: Lexicon | None, directory: Path = EVAL) -> list[ArticleCheck]:
+    """Every article of a set (a set without an articles/ folder has none)."""
+    return [check_article(p, lexicon) for p in sorted((directory / "articles").glob("*.txt"))]
 
 
-def mark_resolved(results: list[PassageResult]) -> int:
+def mark_resolved(results: list[PassageResult], directory: Path = EVAL) -> int:
     """Mark `required: true` on every resolved label not yet marked, editing the files' label
     lines in place (one flow mapping per line) so comments and layout stay as written."""
     resolved = {(r.passage.id, i) for r in results for i, lr in enumerate(r.labels) if lr.resolved}
     marked = 0
     for name in LABEL_FILES:
-        path = EVAL / name
+        path = directory / name
         lines, pid, index, section = [], "", -1, ""
         for line in path.read_text(encoding="utf-8").splitlines(keepends=True):
             if line.startswith("- id: "):
@@ -447,12 +450,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--json", type=Path, metavar="PATH", help="also write the figures as JSON, to compare runs"
     )
+    parser.add_argument(
+        "--set",
+        type=Path,
+        default=EVAL,
+        metavar="DIR",
+        dest="directory",
+        help="the set to score: a folder with ar.yaml and fr.yaml (default: the held-out tests/finder_eval)",
+    )
     args = parser.parse_args(argv)
+    directory: Path = args.directory
     lexicon = Lexicon(installed_entries())
-    passages = read_passages()
+    passages = read_passages([directory / name for name in LABEL_FILES if (directory / name).exists()])
     results = evaluate(passages, lexicon)
     if args.mark_resolved:
-        print(f"{mark_resolved(results)} labels newly marked required")
+        print(f"{mark_resolved(results, directory)} labels newly marked required")
     n_labels = sum(len(p.labels) for p in passages)
     constructed = sum(p.origin == "constructed" for p in passages)
     print(f"{len(passages)} passages ({constructed} constructed), {n_labels} labels")
@@ -473,7 +485,7 @@ def main(argv: list[str] | None = None) -> int:
     print("other wrong links:" + ("" if wrong else " none"))
     for line in wrong:
         print(f"  {line}")
-    checks = check_articles(lexicon)
+    checks = check_articles(lexicon, directory)
     if args.json:
         summary: dict[str, Any] = {
             lang: {"figures": figures(results, lang), "by_kind": by_kind(results, lang)} for lang in LANGUAGES

@@ -38,8 +38,8 @@ SCAN = """
 import json, resource, sys, time
 from pathlib import Path
 from moroccodigital.finder.extract import find
-from moroccodigital.finder.scan import _installed_lexicon, scan
-find("سنة 2022", _installed_lexicon())  # names read, patterns compiled: setup, not scanning
+from moroccodigital.finder.scan import installed_lexicon, scan
+find("سنة 2022", installed_lexicon())  # names read, patterns compiled: setup, not scanning
 import pyarrow as pa; pa.array([0])  # pyarrow's one-off lazy import of pandas: setup too
 cpu = lambda: sum(resource.getrusage(who).ru_utime + resource.getrusage(who).ru_stime
                   for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))

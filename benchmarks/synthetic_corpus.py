@@ -1,7 +1,7 @@
 """A synthetic corpus for the scale benchmarks: the seeds copied over and over, as valid renamed copies.
 
 Copy k of a seed is the same article under a new file name, with its source id and every id its
-annotation file defines (unnamed actors, roles, events, agreements, targets) renamed, so the
+annotation file defines (unnamed actors, roles, events, agreements, targets, commitments) renamed, so the
 copies are valid annotations the build accepts.  Shared by the audit and build benchmarks.
 """
 
@@ -30,6 +30,8 @@ def defined_ids(annotation: str) -> list[str]:
     ids = [doc["source"]["source_id"]]
     for section, key in DEFINED.items():
         ids += [item[key] for item in doc.get(section) or []]
+    # a commitment stated in a copy is the copy's own, not one the registry groups with the original
+    ids += sorted({t["commitment_id"] for t in doc.get("targets") or [] if t.get("commitment_id")})
     return ids
 
 
@@ -40,11 +42,18 @@ def renamed(annotation: str, ids: list[str], suffix: str, file_name: str, new_na
     return pattern.sub(lambda m: m.group(1) + suffix, annotation).replace(file_name, new_name)
 
 
+def seed_count() -> int:
+    """How many articles the project has today: the smallest synthetic corpus."""
+    return len(list((ROOT / "seeds").glob("*.yaml")))
+
+
 def write_seeds(folder: Path, articles: int) -> None:
     """A project folder whose seeds/ holds `articles` valid copies of the seeds (and the registry)."""
     seeds = folder / "seeds"
     shutil.copytree(ROOT / "seeds" / "registry", seeds / "registry")
     originals = sorted((ROOT / "seeds").glob("*.yaml"))
+    if articles < len(originals):  # the registry's names and groups need every seed's passages
+        raise SystemExit(f"a synthetic corpus has at least the {len(originals)} seeds, not {articles}")
     for i in range(articles):
         yaml_path = originals[i % len(originals)]
         copy, text_name = i // len(originals), yaml_path.with_suffix(".txt").name

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from moroccodigital import paths
 from moroccodigital.errors import BuildError, Error, MissingExtra, UsageError, extra_for
+from moroccodigital.results import Result
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -76,8 +77,7 @@ def _publish_ckan(args: argparse.Namespace) -> int:
         request_deadline=args.request_deadline,
         run_deadline=args.run_deadline,
     )
-    print(report.summary())
-    return 0
+    return _show(report)
 
 
 def _codebook(args: argparse.Namespace) -> int:
@@ -98,24 +98,19 @@ def _figures(args: argparse.Namespace) -> int:
 def _info(args: argparse.Namespace) -> int:
     from moroccodigital.dataset.summary import info
 
-    print(info(_data(args)))
-    return 0
+    return _show(info(_data(args)))
 
 
 def _validate(args: argparse.Namespace) -> int:
     from moroccodigital.dataset.summary import validate
 
-    report = validate(_data(args), Path(args.texts) if args.texts else None)
-    print(report)
-    return 0 if report.ok else 1
+    return _show(validate(_data(args), Path(args.texts) if args.texts else None))
 
 
 def _audit(args: argparse.Namespace) -> int:
     from moroccodigital.finder.audit import audit, audit_seeds
 
-    report = audit(_root(args).root) if _is_project(args) else audit_seeds(paths.installed_seeds())
-    print(report.format())
-    return 0 if report.ok else 1
+    return _show(audit(_root(args).root) if _is_project(args) else audit_seeds(paths.installed_seeds()))
 
 
 def _draft(args: argparse.Namespace) -> int:
@@ -147,6 +142,12 @@ def _scan(args: argparse.Namespace) -> int:
     size = summary.bytes / 1e6
     print(f"{summary.candidates} candidates in {summary.files} files ({size:.1f} MB) -> {summary.out}")
     return 0
+
+
+def _show(result: Result) -> int:
+    """Print a command's result, the same way for every command: 0 when it is ok, else 1."""
+    print("\n".join(result.lines()))
+    return 0 if result.ok else 1
 
 
 def _data(args: argparse.Namespace) -> Path | None:

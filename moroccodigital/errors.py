@@ -22,6 +22,7 @@ from __future__ import annotations
 import importlib
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, requires
 from types import ModuleType
@@ -72,12 +73,17 @@ class BuildError(Error):
         super().__init__(self.report())
 
     def report(self) -> str:
-        shown = self.problems[:MAX_REPORTED]
         lines = [f"{len(self.problems)} problem(s) found; nothing was written:"]
-        lines += [f"  - {p}" for p in shown]
-        if len(self.problems) > len(shown):
-            lines.append(f"  … and {len(self.problems) - len(shown)} more")
-        return "\n".join(lines)
+        return "\n".join(lines + bulleted(self.problems, MAX_REPORTED))
+
+
+def bulleted(problems: Sequence[Problem], limit: int | None = None) -> list[str]:
+    """How problems read wherever they are listed (build, validate, audit): sorted, one
+    `  - file › record › field: message [code]` line each, the first `limit` of them."""
+    ordered = sorted(problems)
+    shown = ordered[:limit]
+    more = [f"  … and {len(ordered) - len(shown)} more"] if len(ordered) > len(shown) else []
+    return [f"  - {p}" for p in shown] + more
 
 
 class UsageError(Error):

@@ -14,18 +14,39 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import ROOT
+from helpers import ROOT, missing, snapshot
 
 import moroccodigital as md
 
 
-def run(*args: str, cwd: Path, prelude: str = "") -> subprocess.CompletedProcess[str]:
-    """The command line in a fresh interpreter; `prelude` runs first (e.g. to hide a module)."""
+def run(
+    *args: str, cwd: Path, prelude: str = "", launcher: tuple[str, ...] = ()
+) -> subprocess.CompletedProcess[str]:
+    """The command line in a fresh interpreter; `prelude` runs first (e.g. to hide a module), and
+    `launcher` is what starts the interpreter (e.g. in a private mount namespace)."""
     code = f"{prelude}\nimport sys\nfrom moroccodigital.cli import main\nsys.exit(main(sys.argv[1:]))"
     env = {k: v for k, v in os.environ.items() if k != "CKAN_API_TOKEN"}
     return subprocess.run(
-        [sys.executable, "-c", code, *args], cwd=cwd, capture_output=True, text=True, env=env, timeout=300
+        [*launcher, sys.executable, "-c", code, *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
     )
+
+
+def read_only(folder: Path) -> tuple[str, ...]:
+    """A launcher that runs the command with `folder` a read-only file system, even for root: a
+    read-only bind mount of it onto itself in a private mount namespace (`unshare -rm`), which
+    nothing outside the command sees.  The command starts inside the mounted folder."""
+    if shutil.which("unshare") is None or shutil.which("mount") is None:
+        missing("unshare and mount (util-linux), to make a folder read-only for one command")
+    bind = ["mount", "--bind", "-o", "ro", str(folder), str(folder)]
+    probe = subprocess.run(["unshare", "-rm", *bind], capture_output=True, text=True, check=False)
+    if probe.returncode != 0:  # installed but forbidden (a container without namespaces): no install helps
+        pytest.skip(f"this machine forbids a private mount namespace (unshare -rm): {probe.stderr.strip()}")
+    return ("unshare", "-rm", "sh", "-c", 'mount --bind -o ro "$0" "$0" && cd "$0" && exec "$@"', str(folder))
 
 
 def one_line(result: subprocess.CompletedProcess[str], code: int, *words: str) -> None:
@@ -120,3 +141,12 @@ def test_audit_outside_a_checkout_audits_the_installed_seeds(tmp_path: Path) -> 
     result = run("audit", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "100" in result.stdout
+
+
+@pytest.mark.parametrize("command", ["build", "codebook"])
+def test_a_read_only_project_root_is_one_line(project: Path, command: str) -> None:
+    shutil.copytree(ROOT / "docs", project / "docs")
+    before = snapshot(project)
+    result = run(command, cwd=project, launcher=read_only(project))
+    one_line(result, 5, str(project), "Read-only file system", "[os-error]")
+    assert snapshot(project) == before

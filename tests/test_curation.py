@@ -181,8 +181,9 @@ def test_dakhla_records_the_territory_code_and_the_attributed_country() -> None:
 
 
 def test_at_home_is_not_dakhla() -> None:
-    passages = md.evidence("places", "dakhla")
-    assert [p.quote for p in passages] == ["في الداخلة"]
+    quotes = [p.quote for p in md.evidence("places", "dakhla")]
+    assert quotes
+    assert all("الداخلة" in quote or "Dakhla" in quote for quote in quotes), quotes
 
 
 FURNITURE = ["تكنولوجيا\n", "قد يعجبك ايضا", "Back to top button", "Close", "11 juillet 2025", "مواطن\n"]

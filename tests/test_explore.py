@@ -7,6 +7,7 @@ import importlib.util
 import json
 import os
 import re
+import shutil
 import sqlite3
 import urllib.request
 from collections.abc import Iterator
@@ -172,18 +173,18 @@ def test_export_replaces_its_own_earlier_export_without_force(tmp_path: Path) ->
     assert sqlite_utils.Database(path).table("events").count == md.arrow("events").num_rows
 
 
-def test_a_failed_export_leaves_the_folder_as_it_was(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    path = export_sqlite(tmp_path / f"{DB}.db")
-    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
-
-    def broken(file: Path, dataset: object) -> None:
-        file.write_bytes(b"half a database")
-        raise OSError("disk full")
-
-    monkeypatch.setattr(explore, "_write_database", broken)
-    with pytest.raises(OSError, match="disk full"):
-        export_sqlite(path)
-    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+def test_a_failed_export_leaves_the_folder_as_it_was(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    path = export_sqlite(out / f"{DB}.db")
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    data = tmp_path / "data"
+    shutil.copytree(md.data_dir(), data)
+    last = md.table_names()[-1]  # read after every other table is already in the new database
+    (data / f"{last}.parquet").write_bytes(b"truncated")
+    with pytest.raises(md.DataIntegrityError, match=f"{last}.parquet"):
+        export_sqlite(path, data=data)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
 
 
 def test_every_table_page_shows_its_title_and_column_descriptions(datasette: Datasette) -> None:
@@ -301,6 +302,13 @@ def test_index_page_carries_the_licence_and_every_source_address(datasette: Data
     assert addresses
     for address in addresses:
         assert f'href="{escape(address)}"' in page
+
+
+def test_pages_count_the_articles_by_language(datasette: Datasette) -> None:
+    languages = md.load("sources")["language"].value_counts()
+    page = get(datasette, "/").text
+    expected = f"{languages.sum()} news articles ({languages['ar']} Arabic, {languages['fr']} French)"
+    assert expected in page
 
 
 def test_index_page_lists_sources_by_id_and_headline_not_by_file_name(datasette: Datasette) -> None:

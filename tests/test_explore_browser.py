@@ -6,6 +6,7 @@ tests fail under CI and are skipped elsewhere, naming the packages to install.
 
 from __future__ import annotations
 
+import base64
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,6 +26,8 @@ from moroccodigital.explore.app import DATABASE
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
 RECORD = ("targets", "ai-jobs-2030")
+EVENT = "onepoint-centre-protocol-signing"
+WIDTH, HEIGHT = 1280, 1000
 
 
 def _browser_installed() -> None:
@@ -59,25 +62,32 @@ def browser(explorer: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator
         "--disable-background-networking",
         "--disable-component-update",
         "--disable-sync",
-        "--window-size=1280,1000",
+        f"--window-size={WIDTH},{HEIGHT}",
         "--lang=en-GB",
         f"--user-data-dir={tmp_path_factory.mktemp('chromium')}",
     ):
         options.add_argument(flag)
     driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
     try:
-        table, record_id = RECORD
-        driver.get(f"{explorer}/{DATABASE}/{table}/{record_id}")
         yield driver
     finally:
         driver.quit()
+
+
+@pytest.fixture
+def record_page(browser: webdriver.Chrome, explorer: str) -> webdriver.Chrome:
+    """The browser on the page of `RECORD`, a target supported by Arabic passages."""
+    table, record_id = RECORD
+    browser.get(f"{explorer}/{DATABASE}/{table}/{record_id}")
+    return browser
 
 
 def _quotes(browser: webdriver.Chrome) -> list[WebElement]:
     return browser.find_elements(By.CSS_SELECTOR, "table.md-evidence .md-quote")
 
 
-def test_record_page_shows_its_evidence_passages(browser: webdriver.Chrome) -> None:
+def test_record_page_shows_its_evidence_passages(record_page: webdriver.Chrome) -> None:
+    browser = record_page
     shown = sorted(element.text for element in _quotes(browser))
     assert shown == sorted(passage.quote for passage in md.evidence(*RECORD))
 
@@ -96,7 +106,8 @@ LINES = """
 """For each line of an element's text, the space left of it and right of it inside the element."""
 
 
-def test_evidence_is_laid_out_right_to_left_in_a_left_to_right_page(browser: webdriver.Chrome) -> None:
+def test_evidence_is_laid_out_right_to_left_in_a_left_to_right_page(record_page: webdriver.Chrome) -> None:
+    browser = record_page
     # text-align is `start`, so a paragraph laid out right to left has its lines flush right
     page = browser.execute_script(LINES, browser.find_element(By.CSS_SELECTOR, "#evidence + p"))
     assert page["direction"] == "ltr"
@@ -107,7 +118,8 @@ def test_evidence_is_laid_out_right_to_left_in_a_left_to_right_page(browser: web
         assert all(right < 1 for _, right in laid_out["gaps"]) and laid_out["gaps"][-1][0] > 1, laid_out
 
 
-def test_screenshot_of_the_evidence_is_not_blank(browser: webdriver.Chrome, tmp_path: Path) -> None:
+def test_screenshot_of_the_evidence_is_not_blank(record_page: webdriver.Chrome, tmp_path: Path) -> None:
+    browser = record_page
     browser.execute_script("document.getElementById('evidence').scrollIntoView()")
     shot = tmp_path / "record-evidence.png"
     assert browser.save_screenshot(str(shot))
@@ -134,3 +146,165 @@ def test_the_search_box_turns_right_to_left_when_arabic_is_typed(
     shown = browser.find_element(By.CSS_SELECTOR, "input[name=_search]")
     assert browser.execute_script("return arguments[0].matches(':dir(rtl)')", shown)
     assert "onepoint-centre-protocol-signing" in browser.page_source
+
+
+@pytest.fixture
+def event_page(browser: webdriver.Chrome, explorer: str) -> webdriver.Chrome:
+    """The browser on the page of the Onepoint signing, an event with eight participants."""
+    browser.get(f"{explorer}/{DATABASE}/events/{EVENT}")
+    return browser
+
+
+def _participants() -> list[tuple[str, str, str]]:
+    """(actor id, name shown, role) of each participant of `EVENT`, from the loaders."""
+    actors = md.load("actors").set_index("actor_id")
+    names = actors["name_en"].fillna(actors["name"])
+    taking_part = md.load("event_participants").query("event_id == @EVENT")
+    return sorted(
+        (actor, names[actor], role)
+        for actor, role in zip(taking_part["actor_id"], taking_part["role"], strict=True)
+    )
+
+
+def _section(browser: webdriver.Chrome, key: str) -> list[dict[str, WebElement]]:
+    """The rows of a record page's linked-row table, each a mapping from its header to its cell."""
+    table = browser.find_element(By.ID, f"md-{key}")
+    headers = [th.text for th in table.find_elements(By.CSS_SELECTOR, "thead th")]
+    return [
+        dict(zip(headers, row.find_elements(By.TAG_NAME, "td"), strict=True))
+        for row in table.find_elements(By.CSS_SELECTOR, "tbody tr")
+    ]
+
+
+def test_event_page_shows_its_participants_with_roles_linked_to_their_actor_pages(
+    event_page: webdriver.Chrome, explorer: str
+) -> None:
+    expected = _participants()
+    assert len(expected) == 8
+    shown = sorted(
+        (
+            row["actor"].find_element(By.TAG_NAME, "a").get_attribute("href"),
+            row["actor"].text,
+            row["role"].text,
+        )
+        for row in _section(event_page, "participants")
+    )
+    assert shown == sorted(
+        (f"{explorer}/{DATABASE}/actors/{actor}", name, role) for actor, name, role in expected
+    )
+
+
+def test_arabic_names_of_the_participants_read_right_to_left(event_page: webdriver.Chrome) -> None:
+    written = md.load("actors").set_index("actor_id")["name"]
+    arabic = {written[actor] for actor, _, _ in _participants() if written[actor] != "Onepoint"}
+    assert arabic
+    cells = [row["name as written"] for row in _section(event_page, "participants")]
+    directions = {
+        cell.text: event_page.execute_script("return getComputedStyle(arguments[0]).direction", cell)
+        for cell in cells
+    }
+    assert {text for text, direction in directions.items() if direction == "rtl"} == arabic
+    assert directions["Onepoint"] == "ltr"
+
+
+def test_event_page_shows_one_field_a_line_with_its_codebook_description(
+    event_page: webdriver.Chrome,
+) -> None:
+    fields = md.schema("events")["fields"]
+    rows = event_page.find_elements(By.CSS_SELECTOR, "table.md-record tbody tr")
+    shown = [
+        (
+            row.find_element(By.CSS_SELECTOR, ".md-field").text,
+            row.find_element(By.CSS_SELECTOR, ".md-desc").text,
+        )
+        for row in rows
+    ]
+    assert shown == [(field["name"], field["description"]) for field in fields]
+    tops = [row.rect["y"] for row in rows]
+    assert tops == sorted(set(tops)), "each field has a line of its own"
+
+
+def test_event_page_fits_the_window_width(event_page: webdriver.Chrome) -> None:
+    scroll, client = event_page.execute_script(
+        "return [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    assert scroll <= client <= WIDTH
+
+
+def test_screenshot_of_the_event_page_is_a_png_of_the_whole_page_width(
+    event_page: webdriver.Chrome, tmp_path: Path
+) -> None:
+    width, height = event_page.execute_script(
+        "return [document.documentElement.clientWidth, document.documentElement.scrollHeight]"
+    )
+    participants = event_page.find_element(By.ID, "md-participants").rect
+    shot = event_page.execute_cdp_cmd(
+        "Page.captureScreenshot",
+        {
+            "format": "png",
+            "captureBeyondViewport": True,
+            "clip": {"x": 0, "y": 0, "width": width, "height": height, "scale": 1},
+        },
+    )
+    path = tmp_path / f"event-{EVENT}.png"
+    path.write_bytes(base64.b64decode(shot["data"]))
+    with Image.open(path) as image:
+        assert image.format == "PNG"
+        assert image.size == (width, height)
+        colours = image.convert("RGB").getcolors(maxcolors=1 << 20) or []
+    assert WIDTH - 20 <= width <= WIDTH  # the window's width, less a scroll bar
+    assert participants["y"] + participants["height"] <= height
+    assert len(colours) > 32, "the screenshot has almost no colours: nothing was drawn"
+
+
+FIRST_LINE = """
+    const range = document.createRange();
+    range.selectNodeContents(arguments[0]);
+    return range.getClientRects()[0].bottom <= innerHeight;
+"""
+"""Whether the first line of an element's text is inside the window, scrolled to the top."""
+
+
+def test_a_table_page_shows_its_description_then_rows_on_the_first_screen(
+    browser: webdriver.Chrome, explorer: str
+) -> None:
+    browser.get(f"{explorer}/{DATABASE}/events")
+    description = browser.find_element(By.CSS_SELECTOR, ".metadata-description")
+    first_row = browser.find_element(By.CSS_SELECTOR, "table.rows-and-columns tbody tr")
+    (events,) = (res for res in md.descriptor()["resources"] if res["name"] == "events")
+    assert description.text == events["description"]
+    assert description.rect["y"] < first_row.rect["y"]
+    assert browser.execute_script(FIRST_LINE, first_row.find_element(By.TAG_NAME, "td"))
+
+
+def test_a_table_page_folds_its_column_descriptions_until_asked(
+    browser: webdriver.Chrome, explorer: str
+) -> None:
+    browser.get(f"{explorer}/{DATABASE}/events")
+    folded = browser.find_element(By.CSS_SELECTOR, "details.md-columns")
+    described = folded.find_elements(By.TAG_NAME, "dd")
+    assert not any(dd.is_displayed() for dd in described)
+    folded.find_element(By.TAG_NAME, "summary").click()
+    assert [dd.text for dd in described] == [field["description"] for field in md.schema("events")["fields"]]
+    first_cell = browser.find_element(By.CSS_SELECTOR, "table.rows-and-columns tbody td")
+    assert not browser.execute_script(FIRST_LINE, first_cell), "unfolded, they push the rows down"
+
+
+CLAMPED = """
+    const style = getComputedStyle(arguments[0]);
+    return [arguments[0].clientHeight, arguments[0].scrollHeight, parseFloat(style.lineHeight)];
+"""
+"""An element's shown height, the height its whole text needs, and its line height, in pixels."""
+
+
+def test_a_long_arabic_cell_of_a_table_page_is_cut_to_three_lines(
+    browser: webdriver.Chrome, explorer: str
+) -> None:
+    arabic = md.load("sources").query("language == 'ar'")["source_id"]
+    evidence = md.load("evidence")
+    evidence = evidence[evidence["source_id"].isin(arabic)]
+    longest = evidence.loc[evidence["quote"].str.len().idxmax()]
+    browser.get(f"{explorer}/{DATABASE}/evidence?evidence_id={longest['evidence_id']}")
+    cell = browser.find_element(By.CSS_SELECTOR, "table.rows-and-columns td.col-quote .md-rtl")
+    shown, whole, line = browser.execute_script(CLAMPED, cell)
+    assert shown <= 3 * line + 1 < whole

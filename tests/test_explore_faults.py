@@ -140,10 +140,22 @@ def test_the_arabic_search_function_stays_within_the_sql_time_limit(
     assert took < limit + 0.5, f"{rows}: {took:.2f} s for a time limit of {limit:g} s"
 
 
-def test_the_arabic_search_function_refuses_a_text_too_long_to_fold_in_time() -> None:
-    with pytest.raises(ValueError, match="at most 100,000 characters"):
-        explore_plugin._normalize_or_null("ا" * (explore_plugin.MAX_SQL_TEXT + 1))
-    assert explore_plugin._normalize_or_null("إيفانز" * 1000) == "ايفانز" * 1000
+def test_the_arabic_search_function_refuses_a_text_too_long_to_fold_in_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    refused: list[str] = []
+    monkeypatch.setattr(sys, "unraisablehook", lambda hook: refused.append(str(hook.exc_value)))
+    sqlite3.enable_callback_tracebacks(True)  # hand the function's own error to sys.unraisablehook
+    conn = sqlite3.connect(":memory:")
+    explore_plugin.prepare_connection(conn)  # what Datasette does for every connection
+    fold = "select normalize_arabic(?)"
+    assert conn.execute(fold, ["إيفانز" * 1000]).fetchone() == ("ايفانز" * 1000,)
+    longest = "ا" * explore_plugin.MAX_SQL_TEXT
+    assert conn.execute(fold, [longest]).fetchone() == (longest,)
+    with pytest.raises(sqlite3.OperationalError, match="user-defined function raised exception"):
+        conn.execute(fold, [longest + "ا"])
+    conn.close()
+    assert refused == ["normalize_arabic() takes at most 100,000 characters"]
 
 
 def _serve(*args: str, env: dict[str, str] | None = None) -> subprocess.Popen[str]:

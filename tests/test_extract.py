@@ -10,8 +10,8 @@ import pytest
 from helpers import ROOT
 
 from moroccodigital.curation.annotations import read_curation
-from moroccodigital.finder import patterns
-from moroccodigital.finder.audit import _rows
+from moroccodigital.finder import amounts
+from moroccodigital.finder.audit import name_rows
 from moroccodigital.finder.extract import Candidate, find
 from moroccodigital.finder.lexicon import Lexicon, entries_from_rows, installed_entries
 from moroccodigital.finder.normalize import normalize
@@ -44,15 +44,15 @@ def test_dot_before_three_digits_and_a_number_word_is_a_thousands_separator() ->
     ("digits", "value"), [("2,5", 2.5), ("1.5", 1.5), ("0.500", 0.5), ("1.234.567", 1234567)]
 )
 def test_separators_are_resolved_by_context(digits: str, value: float) -> None:
-    assert patterns.parse_number(digits) == value
+    assert amounts.parse_number(digits) == value
 
 
 def test_both_separators_make_the_last_one_decimal() -> None:
-    assert patterns.parse_number("1.234,5") == 1234.5
+    assert amounts.parse_number("1.234,5") == 1234.5
 
 
 def test_arabic_separators_are_unambiguous() -> None:
-    assert (patterns.parse_number("1٫500"), patterns.parse_number("1٬500")) == (1.5, 1500)
+    assert (amounts.parse_number("1٫500"), amounts.parse_number("1٬500")) == (1.5, 1500)
 
 
 def test_arabic_indic_digits_are_read_with_offsets_into_the_original() -> None:
@@ -90,7 +90,7 @@ def test_currency_words_resolve_to_iso_4217(word: str, code: str) -> None:
 
 def test_every_currency_code_is_iso_4217() -> None:
     assert {
-        code for code in patterns.CURRENCIES.values() if pycountry.currencies.get(alpha_3=code) is None
+        code for code in amounts.CURRENCIES.values() if pycountry.currencies.get(alpha_3=code) is None
     } == set()
 
 
@@ -214,7 +214,7 @@ def test_namesakes_in_the_seeds_stay_apart() -> None:
     sources = {r.file: r.data["source_id"] for r in cur.rows if r.table == "sources"}
     refs = {}
     for source_id in ("000-moroccan-delegation-us-visit", "001-seghrouchni-state-department-talks"):
-        lexicon = Lexicon(entries_from_rows(*_rows(cur, sources), source_id=source_id))
+        lexicon = Lexicon(entries_from_rows(*name_rows(cur, sources), source_id=source_id))
         refs[source_id] = {(c.text, c.ref) for c in find(cur.texts[source_id], lexicon) if "مراني" in c.text}
     assert refs["000-moroccan-delegation-us-visit"] == {
         ("العمراني", "sarah-lamrani"),

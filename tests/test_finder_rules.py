@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from moroccodigital.definitions.enums import Comparator
-from moroccodigital.finder import patterns
+from moroccodigital.finder import amounts
 from moroccodigital.finder.extract import Candidate, find, language
 from moroccodigital.finder.lexicon import Lexicon, installed_entries, is_generic, skeleton
 
@@ -81,7 +81,7 @@ def test_verb_comparators() -> None:
 
 
 def test_every_comparator_the_finder_emits_is_in_the_schema() -> None:
-    values = {*patterns.COMPARATORS.values(), *patterns.TRAILING_COMPARATORS.values(), "equal", "unspecified"}
+    values = {*amounts.COMPARATORS.values(), *amounts.TRAILING_COMPARATORS.values(), "equal", "unspecified"}
     assert values - {c.value for c in Comparator} == set()
 
 
@@ -278,3 +278,137 @@ def test_the_spelling_key_keeps_the_last_letter() -> None:
 
 def test_a_common_noun_sharing_a_surname_skeleton_is_not_linked(lexicon: Lexicon) -> None:
     assert [c for c in find("مشاريع مجموعة العمران بالرباط", lexicon) if c.kind == "actor"] == []
+
+
+# -- rules from the development set (benchmarks/finder_dev) ------------------------------------------
+
+
+def test_a_french_month_without_a_year_after_en_is_a_month() -> None:
+    c = only("le lancement commercial est prévu en novembre, selon l'agence", "date")
+    assert (c.text, c.edtf, c.precision) == ("en novembre", "XXXX-11", "month")
+
+
+def test_a_month_before_prochain_is_a_month_but_a_day_before_it_stays_a_day() -> None:
+    assert only("prévue pour novembre prochain", "date").edtf == "XXXX-11"
+    assert only("signé le 25 septembre dernier à Rabat", "date").edtf == "XXXX-09-25"
+
+
+def test_a_month_name_alone_is_still_not_a_date() -> None:
+    assert [c for c in find("Le ministre a rappelé que mars reste une planète") if c.kind == "date"] == []
+
+
+def test_a_year_range_whose_second_year_is_glued_to_waw() -> None:
+    c = only("خلال الفترة الممتدة بين 2009 و2013", "date")
+    assert (c.edtf, c.precision) == ("2009/2013", "year_range")
+
+
+def test_french_hours_are_a_clock_time() -> None:
+    assert only("arrivé ce lundi peu après 17 heures à Rabat", "time").text == "17 heures"
+
+
+def test_yawmuhu_before_a_weekday_is_a_weekday() -> None:
+    c = only("وأعلنت الوزيرة يومه الثلاثاء أمام المجلس", "date")
+    assert (c.text, c.precision) == ("يومه الثلاثاء", "weekday_only")
+
+
+def test_a_quoted_title_ending_with_a_year_is_one_name(lexicon: Lexicon) -> None:
+    found = find("في ثالث أيام “جيتيكس إفريقيا المغرب 2025” تم التوقيع", lexicon)
+    assert [(c.kind, c.text) for c in found] == [("name", "جيتيكس إفريقيا المغرب 2025")]
+
+
+def test_a_quoted_known_name_with_its_year_still_links(lexicon: Lexicon) -> None:
+    assert only("أطلقت الحكومة “المغرب الرقمي 2030”", "initiative", lexicon).ref == "digital-morocco-2030"
+
+
+def test_budget_posts_are_jobs() -> None:
+    assert amount("بتخصيص 50 منصبا ماليا جديدا")[:3] == ("50 منصبا", 50, "jobs")
+
+
+def test_un_minimum_de_is_at_least() -> None:
+    assert amount("s'est engagé à verser un minimum de 600 millions de dirhams")[4] == "at_least"
+
+
+def test_two_french_names_joined_by_et_are_two_names() -> None:
+    text = "Trois entreprises ont été retenues : Médi Telecom et Wana Corporate."
+    assert [c.text for c in find(text) if c.kind == "name"] == ["Médi Telecom", "Wana Corporate"]
+
+
+def test_a_known_name_joined_by_et_leaves_the_other_name(lexicon: Lexicon) -> None:
+    found = [(c.kind, c.text) for c in find("Le Maroc et la France ont signé plusieurs accords", lexicon)]
+    assert ("place", "France") in found and ("actor", "Maroc") in found
+
+
+def test_an_institution_keeps_its_et() -> None:
+    text = "le ministère de l'Économie et des Finances a signé"
+    assert [c.text for c in find(text) if c.kind == "name"] == ["ministère de l'Économie et des Finances"]
+
+
+def test_a_royal_style_before_a_name_is_a_title() -> None:
+    text = "sur invitation de Sa Majesté le Roi Mohammed VI."
+    assert [(c.kind, c.text) for c in find(text)] == [("person", "Mohammed VI")]
+
+
+def test_a_countrys_french_name_reads_as_actor_and_place(lexicon: Lexicon) -> None:
+    c = only("transformer le paysage numérique du Maroc d'ici 2030", "actor", lexicon)
+    assert (c.ref, c.alternatives) == ("morocco", ("actor:morocco", "place:morocco"))
+
+
+def test_a_person_after_an_indefinite_title_and_its_genitive() -> None:
+    assert only("يشار إلى أن رئيس الحكومة عزيز أخنوش، كان قد كشف", "person").text == "عزيز أخنوش"
+
+
+def test_an_institution_written_in_sentence_case_is_one_name() -> None:
+    text = "L'Agence nationale de réglementation des télécommunications (ANRT) a invité vendredi"
+    names = [c.text for c in find(text) if c.kind == "name"]
+    assert names == ["Agence nationale de réglementation des télécommunications", "ANRT"]
+
+
+def test_a_known_company_after_the_word_company_links(lexicon: Lexicon) -> None:
+    assert only("وقعت شركة إنتل اتفاقية مع الوزارة", "actor", lexicon).ref == "intel"
+
+
+def test_a_known_country_inside_a_longer_name_still_does_not_link(lexicon: Lexicon) -> None:
+    assert [c.ref for c in find("وقال مسؤول في اتصالات المغرب", lexicon)] == [None]
+
+
+def test_cities_outside_the_registries_are_places() -> None:
+    found = find("وقد يتجاوز هذا المعدل في الناظور والحسيمة ووجدة وتطوان.")
+    assert [(c.kind, c.text, c.ref) for c in found if c.kind == "place"] == [
+        ("place", "الناظور", None),
+        ("place", "الحسيمة", None),
+        ("place", "وجدة", None),
+        ("place", "تطوان", None),
+    ]
+
+
+def test_a_gazetteer_place_inside_a_longer_latin_name_is_not_a_place() -> None:
+    found = [(c.kind, c.text) for c in find("le siège à Casablanca Finance City et à Abidjan")]
+    assert found == [("name", "Casablanca Finance City"), ("place", "Abidjan")]
+
+
+def test_a_gazetteer_country_inside_a_longer_name_is_part_of_it() -> None:
+    text = "un accord avec la République Fédérale d’Allemagne sur le numérique"
+    assert [(c.kind, c.text) for c in find(text)] == [("name", "République Fédérale d’Allemagne")]
+
+
+def test_a_generic_registry_name_links_where_its_sentence_names_its_place(lexicon: Lexicon) -> None:
+    text = "يجري التحضير لإنشاء مركز بيانات بطاقة 500 ميغاواط في الداخلة. ويهم مركز بيانات آخر طنجة."
+    assert [c.ref for c in find(text, lexicon) if c.text == "مركز بيانات"] == ["dakhla-data-centre", None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "من المرتقب إطلاقها مطلع السنة",
+        "au cours du premier semestre, selon",
+        "en début d'année, le ministère",
+    ],
+)
+def test_a_part_of_a_year_that_states_no_year_is_relative(text: str) -> None:
+    c = only(text, "date")
+    assert (c.edtf, c.precision) == (None, "relative")
+
+
+def test_a_part_of_a_stated_year_keeps_its_year() -> None:
+    c = only("au cours du premier semestre 2026", "date")
+    assert (c.edtf, c.precision) == ("2026", "part_of_year")

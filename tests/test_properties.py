@@ -247,7 +247,7 @@ def test_arbitrary_valid_content_gives_a_build_that_validates(
     ]
     tables["evidence"] = [e.model_copy(update={"gloss_en": text}) for e in tables["evidence"]]
     staging = tmp_path_factory.mktemp("staging")
-    build._write(
+    build.write_package(
         staging, tables, {k: v for k, v in md.descriptor().items() if k not in {"$schema", "resources"}}
     )
     assert verify.verify_package(staging / "data") == []

@@ -271,7 +271,7 @@ def test_dry_run_prints_the_plan_without_network_or_token(monkeypatch: pytest.Mo
     report = publish_ckan(
         "https://data.example.org", "some-org", data_dir=ROOT / "data", dry_run=True, token_env=TOKEN_ENV
     )
-    text = report.summary()
+    text = str(report)
     assert report.dry_run and not report.uploaded
     assert f"${TOKEN_ENV} (set)" in text
     assert all(f.name in text and f.sha256 in text for f in report.plan.files)
@@ -905,7 +905,7 @@ def test_an_edit_on_the_portal_is_set_back_and_named_in_the_report(
     site.api().action.resource_patch(id=events["id"], description="Described by hand")
     again = publish_ckan(site.url, org, **common)
     assert again.restored == [f"dataset {dataset}: title", "resource events.parquet: description"]
-    assert all(line in again.summary() for line in again.restored)
+    assert all(line in str(again) for line in again.restored)
     shown = site.api().action.package_show(id=dataset)
     assert shown["title"] == json.loads((ROOT / "data" / "datapackage.json").read_text())["title"]
     assert (
@@ -915,7 +915,7 @@ def test_an_edit_on_the_portal_is_set_back_and_named_in_the_report(
 
 
 def test_the_token_reaches_no_output_and_no_log(site: Site, rounds: dict[str, Round], token: str) -> None:
-    printed = "".join(s for r in rounds.values() for s in [*r.progress, r.report.summary()])
+    printed = "".join(s for r in rounds.values() for s in [*r.progress, str(r.report)])
     assert token not in printed
     assert token not in site.log_text()
 

@@ -11,8 +11,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from moroccodigital.curation import occurrences, written_forms
-from moroccodigital.curation.annotations import Curation, Row
 from moroccodigital.curation.free_text import check_years
+from moroccodigital.curation.raw_rows import Curation, Row
 from moroccodigital.definitions.columns import column_type, model_for
 from moroccodigital.definitions.enums import AliasKind
 from moroccodigital.definitions.models import MODELS, Evidence, Record
@@ -305,23 +305,32 @@ def _check_codes(tables: Tables, origin: dict[tuple[str, str], str]) -> list[Pro
 
     problems = []
     for model in MODELS:
+        # only the columns this model has: a missing attribute costs a pydantic __getattr__ each time
+        fields = model.model_fields
+        countries = [c for c in ("country", "iso3166_alpha3", "attributed_country") if c in fields]
+        currency = "currency" in fields
+        edtf = [spec for spec in EDTF_COLUMNS if spec[0] in fields]
+        if not (countries or currency or edtf):
+            continue
         for record in tables[model.table]:
             where = (origin.get((model.table, _key(record)), "?"), f"{model.table}/{_key(record)}")
-            for column in ("country", "iso3166_alpha3", "attributed_country"):
-                code = getattr(record, column, None)
+            for column in countries:
+                code = getattr(record, column)
                 if code is not None and pycountry.countries.get(alpha_3=code) is None:
                     problems.append(
                         Problem(*where, column, f"{code!r} is not an ISO 3166-1 alpha-3 code", "not-iso-3166")
                     )
-            currency = getattr(record, "currency", None)
-            if currency is not None and pycountry.currencies.get(alpha_3=currency) is None:
+            money = record.currency if currency else None  # type: ignore[attr-defined]
+            if money is not None and pycountry.currencies.get(alpha_3=money) is None:
                 problems.append(
-                    Problem(*where, "currency", f"{currency!r} is not an ISO 4217 code", "not-iso-4217")
+                    Problem(*where, "currency", f"{money!r} is not an ISO 4217 code", "not-iso-4217")
                 )
-            for column, low, high in EDTF_COLUMNS:
-                value = getattr(record, column, None)
+            for edtf_column, low, high in edtf:
+                value = getattr(record, edtf_column)
                 if value is not None:
-                    problems += _check_edtf(value, getattr(record, low), getattr(record, high), where, column)
+                    problems += _check_edtf(
+                        value, getattr(record, low), getattr(record, high), where, edtf_column
+                    )
     return problems
 
 

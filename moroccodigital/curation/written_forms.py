@@ -11,7 +11,7 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
-from moroccodigital.curation.annotations import Row
+from moroccodigital.curation.raw_rows import Row
 from moroccodigital.definitions.enums import Script
 
 FORMS: dict[str, tuple[str, str]] = {

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -68,9 +69,9 @@ def load_yaml(path: Path) -> Any:
         raise AnnotationFileError("is empty", code="empty-file")
     _refuse_deep_nesting(text)
     try:
-        _refuse_aliases_and_tags(text)
-        _refuse_lenient_nodes(yaml.compose(text, Loader=_LOADER))
-        return yaml.load(text, Loader=_LOADER)
+        if "!" in text or "*" in text:  # a tag or an alias needs one of these: else skip a pass
+            _refuse_aliases_and_tags(text)
+        return _construct(text)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown place"
@@ -85,9 +86,44 @@ def _line(node: yaml.Node | yaml.Event) -> int | str:
     return node.start_mark.line + 1 if node.start_mark else "?"
 
 
+def _construct(text: str) -> Any:
+    """Parse once: check the composed nodes, then build the data from those same nodes."""
+    loader = _LOADER(text)
+    try:
+        node = loader.get_single_node()
+        _refuse_lenient_nodes(node)
+        return None if node is None else _data(node, loader)
+    finally:
+        loader.dispose()
+
+
+_SCALARS: dict[str, Callable[[str], Any]] = {
+    "tag:yaml.org,2002:str": str,
+    "tag:yaml.org,2002:int": int,
+    "tag:yaml.org,2002:float": float,
+    "tag:yaml.org,2002:bool": lambda value: value == "true",
+    "tag:yaml.org,2002:null": lambda value: None,
+}
+"""Scalars built straight from their text: the strict spellings above leave one reading each."""
+
+
+def _data(node: yaml.Node, loader: Any) -> Any:
+    """The Python data of checked nodes, as PyYAML's safe constructor builds it but without its
+    per-node bookkeeping (the build's largest cost); other tags (dates) go to that constructor."""
+    if isinstance(node, yaml.MappingNode):
+        return {_data(key, loader): _data(value, loader) for key, value in node.value}
+    if isinstance(node, yaml.SequenceNode):
+        return [_data(item, loader) for item in node.value]
+    make = _SCALARS.get(node.tag)
+    return make(node.value) if make is not None else loader.construct_object(node, deep=True)
+
+
 def _refuse_deep_nesting(text: str) -> None:
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return
     depth = deepest = 0
-    for char in text:
+    for match in re.finditer(r"[\[\]{}]", text):
+        char = match.group()
         if char in "[{":
             depth += 1
             deepest = max(deepest, depth)
@@ -121,6 +157,11 @@ def _refuse_lenient_nodes(node: yaml.Node | None) -> None:
         if isinstance(current, yaml.MappingNode):
             seen: set[str] = set()
             for key, value in current.value:
+                if not isinstance(key, yaml.ScalarNode):
+                    raise AnnotationFileError(
+                        f"line {_line(key)}: a key is a list or a mapping; keys are plain text",
+                        code="yaml-syntax",
+                    )
                 if key.tag == "tag:yaml.org,2002:merge":
                     raise AnnotationFileError(
                         f"line {_line(key)}: merge keys (<<) are not allowed in annotation files",

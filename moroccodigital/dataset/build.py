@@ -78,7 +78,7 @@ def build(root: Path, progress: Progress = _quiet) -> dict[str, int]:
         with tempfile.TemporaryDirectory(prefix=".build-", dir=root) as tmp:
             staging = Path(tmp)
             progress("writing Parquet, CSV and descriptors")
-            _guarded(lambda: _write(staging, tables, meta), "writing the new files")
+            _guarded(lambda: write_package(staging, tables, meta), "writing the new files")
             _checkpoint("written")
             progress("validating the written package (descriptors, hashes, Arrow schemas, rows, anchors)")
             problems = verify.verify_package(staging / paths.DATA, cur.texts)
@@ -280,7 +280,9 @@ def _release_date(root: Path, version: str) -> str:
     return day.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _write(staging: Path, tables: checks.Tables, meta: dict[str, Any]) -> None:
+def write_package(staging: Path, tables: checks.Tables, meta: dict[str, Any]) -> None:
+    """Write checked tables as a data package under `staging`: data/ (Parquet, CSV, descriptors,
+    catalogue), schemas/ and CITATION.cff.  The build then verifies staging and swaps it in."""
     data, schemas = staging / paths.DATA, staging / paths.SCHEMAS
     csv_dir = data / paths.CSV
     for folder in (data, csv_dir, schemas):

@@ -1,6 +1,6 @@
 """From the models to Arrow schemas, Table Schemas and the Data Package descriptors.
 
-Everything here is derived from `models.py`: column names, types, descriptions, enum values,
+Everything here is derived from `definitions/models/`: column names, types, descriptions, enum values,
 keys.  Nothing about a column is written twice.
 """
 
@@ -40,11 +40,14 @@ def to_arrow(model: type[Record], records: list[Record]) -> pa.Table:
     rows = sorted(
         (r.model_dump(mode="python") for r in records), key=lambda d: [d[k] for k in model.primary_key]
     )
-    for row in rows:
-        for key, value in row.items():
-            if isinstance(value, Enum):
-                row[key] = value.value
-    return pa.Table.from_pylist(rows, schema=arrow_schema(model))
+    schema = arrow_schema(model)
+    columns = {}
+    for name in schema.names:  # column by column: pa.Table.from_pylist is several times slower
+        values = [row[name] for row in rows]
+        if issubclass(column_type(model, name)[0], Enum):
+            values = [None if v is None else v.value for v in values]
+        columns[name] = pa.array(values, schema.field(name).type)
+    return pa.table(columns, schema=schema)
 
 
 def table_schema(model: type[Record]) -> dict[str, Any]:

@@ -19,7 +19,8 @@ from moroccodigital.curation.texts import sha256_file
 from moroccodigital.dataset import catalogue
 from moroccodigital.dataset.loaders import Dataset, data_dir
 from moroccodigital.dataset.verify import verify_package
-from moroccodigital.errors import Problem
+from moroccodigital.errors import Problem, bulleted
+from moroccodigital.results import Rendered, titled
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ class SourceSummary:
 
 
 @dataclass(frozen=True)
-class DatasetInfo:
+class DatasetInfo(Rendered):
     """The summary `moroccodigital info` prints."""
 
     data: Path
@@ -54,7 +55,10 @@ class DatasetInfo:
     tables: tuple[TableSummary, ...]
     sources: tuple[SourceSummary, ...]
 
-    def __str__(self) -> str:
+    ok = True
+    """A summary has nothing to fail: a package that cannot be read raises instead."""
+
+    def lines(self) -> list[str]:
         width = max(len(t.name) for t in self.tables)
         lines = [
             f"{self.title}",
@@ -69,11 +73,11 @@ class DatasetInfo:
         for s in self.sources:
             where = " — ".join(x for x in (s.outlet, s.url) if x) or "outlet not confirmed"
             lines.append(f"  {s.source_id:<{id_width}}  {s.file_name}  {where}")
-        return "\n".join(lines)
+        return lines
 
 
 @dataclass(frozen=True)
-class ValidationReport:
+class ValidationReport(Rendered):
     """What `validate` checked, what it could not, and every problem found."""
 
     data: Path
@@ -86,26 +90,13 @@ class ValidationReport:
         """True when no problem was found."""
         return not self.problems
 
-    def __str__(self) -> str:
+    def lines(self) -> list[str]:
         lines = [f"Validating {self.data}", ""]
-        if self.checked:
-            lines += ["Checked:"] + [f"  - {c}" for c in self.checked]
-        if self.skipped:
-            lines += ["Not checked:"] + [f"  - {s}" for s in self.skipped]
+        lines += titled("Checked", self.checked) + titled("Not checked", self.skipped)
         lines.append("")
         if self.ok:
-            lines.append("VALID: no problems found.")
-            return "\n".join(lines)
-        lines.append(f"INVALID: {len(self.problems)} problem(s):")
-        by_file: dict[str, list[Problem]] = {}
-        for problem in sorted(self.problems):
-            by_file.setdefault(problem.file or "(package)", []).append(problem)
-        for file, problems in by_file.items():
-            lines.append(f"  {file}")
-            for p in problems:
-                where = " › ".join(x for x in (p.record, p.field) if x)
-                lines.append(f"    - {where + ': ' if where else ''}{p.message}")
-        return "\n".join(lines)
+            return [*lines, "VALID: no problems found."]
+        return [*lines, f"INVALID: {len(self.problems)} problem(s):", *bulleted(self.problems)]
 
 
 def _folder(data: Path | None) -> Path:

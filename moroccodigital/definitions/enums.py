@@ -181,6 +181,11 @@ class AgreementType(DescribedEnum):
     MOU = "mou", "A memorandum of understanding."
     GRANT = "grant", "A grant or funding of a study or project by one party for another."
     AGREEMENTS = "agreements", "One or more agreements the text names only collectively (اتفاقيات)."
+    CONVENTION = (
+        "convention",
+        "One agreement the text names as such without calling it a protocol or memorandum "
+        "(اتفاقية، اتفاقية تعاون، convention, accord).",
+    )
     PARTNERSHIP = (
         "partnership",
         "A partnership the text names as such (شراكة، partenariat), not a signed instrument.",

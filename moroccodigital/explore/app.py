@@ -15,7 +15,7 @@ import signal
 import socket
 import sys
 import tempfile
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import date
 from html import escape
 from importlib import resources
@@ -71,6 +71,10 @@ LABELS: dict[str, str] = {
     "targets": "indicator_en",
 }
 """Column Datasette shows in place of an id wherever a foreign key points at the table."""
+
+TABLE_CELL_CHARACTERS = 120
+"""Longest text a table page shows in a cell before cutting it with "…", so that a row of long
+summaries and notes stays a few lines high; a record's own page shows every text in full."""
 
 _SQLITE_TYPES: dict[str, type] = {"string": str, "integer": int, "number": float, "boolean": int, "date": str}
 
@@ -210,7 +214,7 @@ def datasette_metadata(database: str = DATABASE, ds: Dataset | None = None) -> d
     common = {
         "license": licence["name"],
         "license_url": licence["path"],
-        "source": f"{len(package['sources'])} Arabic news articles",
+        "source": _articles(ds),
         "source_url": f"/{database}/sources",
     }
     tables = {}
@@ -241,6 +245,16 @@ def datasette_metadata(database: str = DATABASE, ds: Dataset | None = None) -> d
         **common,
         "databases": {database: {"description_html": description, **common, "tables": tables}},
     }
+
+
+_LANGUAGES = {"ar": "Arabic", "fr": "French", "en": "English"}
+
+
+def _articles(ds: Dataset) -> str:
+    """How many news articles, by language: "32 news articles (19 Arabic, 13 French)"."""
+    languages = Counter(ds.arrow("sources").column("language").to_pylist())
+    parts = ", ".join(f"{n} {_LANGUAGES.get(code, code)}" for code, n in sorted(languages.items()))
+    return f"{languages.total()} news articles ({parts})"
 
 
 def _source_items(database: str, package: dict[str, Any], ds: Dataset) -> list[str]:
@@ -295,7 +309,12 @@ def make_datasette(
             "booleans": boolean_columns(ds),
         }
     }
-    return Datasette(immutables=[str(database)], metadata=metadata, template_dir=str(templates))
+    return Datasette(
+        immutables=[str(database)],
+        metadata=metadata,
+        template_dir=str(templates),
+        settings={"truncate_cells_html": TABLE_CELL_CHARACTERS},
+    )
 
 
 def serve(port: int = 8001, data: Path | None = None, allowed_hosts: tuple[str, ...] = ()) -> None:

@@ -1,9 +1,10 @@
-"""Datasette hooks for the explorer: Arabic-aware search, right-to-left cells, evidence on record pages.
+"""Datasette hooks for the explorer: Arabic-aware search, right-to-left cells, record pages.
 
 `explore.make_datasette` registers this module; it is not an entry point, so it never changes a
 `datasette` command that the user runs for other databases.  The explorer is read-only and local:
 requests for another Host than its own (DNS rebinding) and methods other than GET and HEAD are
 refused before Datasette sees them, and a search SQLite cannot parse is answered with a message.
+A record's page gets its linked rows (`record`) and the passages that support it.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from markupsafe import Markup
 from pluggy import HookimplMarker
 
 from moroccodigital.explore.names import ALIAS_COLUMN, LOOPBACK_HOSTS, PASSAGE_COLUMN, PLUGIN, SEARCH_COLUMNS
+from moroccodigital.explore.record import foreign_links, linked_sections
 from moroccodigital.explore.text import normalize_arabic, search_terms, text_direction
 
 hookimpl = HookimplMarker("datasette")
@@ -220,12 +222,18 @@ def extra_body_script() -> str:
 def extra_template_vars(
     view_name: str, database: str, table: str, request: Any, datasette: Any
 ) -> Callable[[], Awaitable[dict[str, Any]]] | None:
-    """On a record's page: the passages that support it, with gloss, source and offsets."""
+    """On a record's page: its linked rows, and the passages that support it with gloss and source."""
     if view_name != "row":
         return None
 
-    async def evidence() -> dict[str, Any]:
+    async def record() -> dict[str, Any]:
         from datasette.utils import tilde_encode, urlsafe_components
+
+        def row_url(other: str, key: str) -> str:
+            return str(datasette.urls.row(database, other, tilde_encode(key)))
+
+        def label_column(other: str) -> str | None:
+            return (datasette.table_metadata(database, other) or {}).get("label_column")
 
         keys = urlsafe_components(request.url_vars["pks"])
         db = datasette.get_database(database)
@@ -244,6 +252,13 @@ def extra_template_vars(
         supported = await db.execute(
             "select 1 from evidence where record_table = :table limit 1", {"table": table}
         )
-        return {"evidence_passages": passages, "evidence_expected": bool(supported.rows)}
+        sections = await linked_sections(db, table, keys[0], row_url)
+        links = await foreign_links(db, table, keys[0], label_column, row_url)
+        return {
+            "record_links": links,
+            "linked_sections": sections,
+            "evidence_passages": passages,
+            "evidence_expected": bool(supported.rows),
+        }
 
-    return evidence
+    return record

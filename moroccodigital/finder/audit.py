@@ -47,20 +47,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from moroccodigital import paths
 from moroccodigital.curation.annotations import Curation, read_curation
-from moroccodigital.curation.texts import QuoteError, locate
-from moroccodigital.curation.yamlfiles import AnnotationFileError, load_yaml
-from moroccodigital.errors import Problem
+from moroccodigital.errors import Problem, bulleted
 from moroccodigital.finder.extract import Candidate, find, quote_for
 from moroccodigital.finder.lexicon import Lexicon, entries_from_rows
 from moroccodigital.finder.normalize import fold
+from moroccodigital.finder.waivers import Waiver, read_waivers
+from moroccodigital.results import Rendered
 from moroccodigital.safewrite import yaml_scalar
-
-WAIVER_KEYS = frozenset({"quote", "occurrence", "reason"})
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 NAME_TABLES = {
     "actors": "actor",
@@ -125,7 +120,7 @@ class SourceAudit:
 
 
 @dataclass
-class AuditReport:
+class AuditReport(Rendered):
     """Every source's audit, and the problems met reading annotations and waivers."""
 
     sources: list[SourceAudit] = field(default_factory=list)
@@ -136,7 +131,7 @@ class AuditReport:
         """True when every source is at 100% and no waiver or annotation has a problem."""
         return not self.problems and all(not s.gaps for s in self.sources)
 
-    def format(self) -> str:
+    def lines(self) -> list[str]:
         """A report a curator can act on: coverage per source, then each gap with its context."""
         width = max((len(s.source_id) for s in self.sources), default=0)
         lines = [
@@ -151,8 +146,10 @@ class AuditReport:
                     f"{s.file}: {c.kind} {c.text!r} at {c.start}-{c.end} lies in no passage that records it;"
                 )
                 lines.append(f"    annotate it, or add a waiver with its reason: {gap.waiver()}")
-        lines += [f"problem: {p}" for p in self.problems]
-        return "\n".join(lines)
+        if self.problems:
+            lines += [f"{len(self.problems)} problem(s) reading the annotations and waivers:"]
+            lines += bulleted(self.problems)
+        return lines
 
     def as_problems(self) -> list[Problem]:
         """Gaps and problems as build problems (file, source, field, message)."""
@@ -184,11 +181,11 @@ def audit_seeds(seeds: Path) -> AuditReport:
 def audit_curation(cur: Curation, seeds: Path) -> AuditReport:
     """Audit curated annotations already read (the build calls this with its own reading)."""
     report = AuditReport()
-    index = _Index(cur)
+    index = SourceIndex(cur)
     for file, source_id in sorted(index.sources.items(), key=lambda item: item[1]):
         if source_id not in cur.texts or source_id not in cur.spans:
             continue
-        waivers = _waivers(seeds / Path(file).name, cur.texts[source_id], file, report.problems)
+        waivers = read_waivers(seeds / Path(file).name, cur.texts[source_id], file, report.problems)
         report.sources.append(_audit_source(cur, index, source_id, file, waivers, report.problems))
     return report
 
@@ -196,7 +193,7 @@ def audit_curation(cur: Curation, seeds: Path) -> AuditReport:
 Rows = list[dict[str, Any]]
 
 
-def _rows(cur: Curation, sources: dict[str, str]) -> tuple[Rows, Rows, Rows, Rows]:
+def name_rows(cur: Curation, sources: dict[str, str]) -> tuple[Rows, Rows, Rows, Rows]:
     """Curated rows of the four name tables; aliases get the source of the file they came from."""
     tables: dict[str, Rows] = {"actors": [], "aliases": [], "places": [], "initiatives": []}
     for row in cur.rows:
@@ -210,17 +207,28 @@ _NOWHERE = "\0"
 """A source id no source has: names read for it are the names every source shares."""
 
 
-class _Index:
+class SourceIndex:
     """The curation grouped by source in one pass, and the names every source shares."""
 
     def __init__(self, cur: Curation) -> None:
         self.sources = {r.file: r.data["source_id"] for r in cur.rows if r.table == "sources"}
-        actors, aliases, places, initiatives = _rows(cur, self.sources)
+        actors, aliases, places, initiatives = name_rows(cur, self.sources)
         shared = entries_from_rows(actors, aliases, places, initiatives, _NOWHERE)
         self.shared = {entry: fold(entry.alias).strip() for entry in shared}
         """Names every source may use (named actors, their non-descriptive aliases, places,
         initiatives), each with its folded form, the Lexicon's key."""
+        ids = {*(a["actor_id"] for a in actors), *(p["place_id"] for p in places)}
+        ids.update(i["initiative_id"] for i in initiatives)
+        every = entries_from_rows(actors, aliases, places, initiatives, _NOWHERE, recorded=ids)
+        self.generic = {entry: fold(entry.alias).strip() for entry in every if entry not in self.shared}
+        """Generic names ("مركز بيانات"): usable only in a source that records their record."""
+        self.cited: dict[str, set[str]] = {}
+        for passage in cur.evidence:
+            if passage["record_table"] in NAME_TABLES:
+                self.cited.setdefault(passage["source_id"], set()).add(str(passage["record_id"]))
         self.named = {a["actor_id"]: a for a in actors if a.get("named", True)}
+        self.places = places
+        """The place rows (few): a country's descriptions read as the place too, as in a full Lexicon."""
         self.unnamed: dict[str, Rows] = {}
         """Per source, its unnamed actors (only that source may use their names)."""
         for actor in actors:
@@ -246,21 +254,29 @@ class _Index:
     def lexicon(self, source_id: str, text: str) -> Lexicon:
         """The names usable in one source: its own, and those shared names that occur in it.
 
-        The same matches as a Lexicon of `entries_from_rows` over every row (a Lexicon depends
-        only on the set of its entries, and a name whose folded form, or its ل-contraction, is
-        not in the folded text can match nothing there), built from this source's rows alone:
+        The same matches as a Lexicon of `entries_from_rows` over every row with this source's
+        `recorded` ids (a Lexicon depends only on the set of its entries, and a name whose folded
+        form, or its ل-contraction, is not in the folded text can match nothing there), built
+        from this source's rows alone:
         compiling every shared name for every source made the audit grow with the square of
         the corpus.
         """
         folded = fold(text)
+        recorded = self.recorded(source_id)
         shared = [e for e, key in self.shared.items() if _occurs(key, folded)]
+        shared += [e for e, key in self.generic.items() if e.ref in recorded and _occurs(key, folded)]
         unnamed = self.unnamed.get(source_id, [])
         own_ids = {a["actor_id"] for a in unnamed}
         aliases = [a for actor_id in own_ids for a in self.aliases_of.get(actor_id, [])]
         aliases += [a for a in self.described_in.get(source_id, []) if a["actor_id"] not in own_ids]
         named = [self.named[i] for i in dict.fromkeys(a["actor_id"] for a in aliases) if i in self.named]
-        local = entries_from_rows([*named, *unnamed], aliases, [], [], source_id)
+        local = entries_from_rows([*named, *unnamed], aliases, self.places, [], source_id, recorded)
         return Lexicon(dict.fromkeys([*shared, *local]))
+
+    def recorded(self, source_id: str) -> frozenset[str]:
+        """The ids of the records a source's own passages name (its mentions and links): the
+        records whose generic names (`lexicon.is_generic`) link in that source, as in the draft."""
+        return frozenset(self.cited.get(source_id, ()))
 
 
 def _occurs(key: str, folded: str) -> bool:
@@ -319,102 +335,19 @@ def _numbers(value: Any) -> tuple[float, ...]:
     return (float(value),) if isinstance(value, int | float) and not isinstance(value, bool) else ()
 
 
-@dataclass(frozen=True)
-class _Waiver:
-    start: int
-    end: int
-    spec: str
-
-
-def _waiver_items(path: Path) -> Any:
-    """The `waivers` section of an annotation file, parsed alone (files are tens of kB and the
-    build reads hundreds: parsing each a second time would cost more than the audit itself).
-
-    The curation reader has already read the whole file strictly (no aliases, no duplicate
-    keys); a file it could not read has no waivers here either.
-    """
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    except (OSError, UnicodeDecodeError):
-        return None  # the curation reader has already reported it
-    section = _top_level_section(lines, "waivers")
-    if section is None:
-        return None
-    try:
-        doc = yaml.load(section, Loader=_LOADER)
-    except yaml.YAMLError:
-        doc = None
-    if not isinstance(doc, dict) or set(doc) != {"waivers"}:
-        try:  # a layout the section reader does not follow: read the whole file
-            doc = load_yaml(path)
-        except (OSError, AnnotationFileError):
-            return None
-        return doc.get("waivers") if isinstance(doc, dict) else None
-    return doc["waivers"]
-
-
-def _top_level_section(lines: list[str], key: str) -> str | None:
-    """The lines of a top-level key of a block-style YAML mapping, up to the next top-level key."""
-    head = f"{key}:"
-    for i, line in enumerate(lines):
-        if line.startswith(head) and (len(line) == len(head) or line[len(head)] in " \t\r\n#"):
-            j = i + 1
-            while j < len(lines) and (not lines[j].strip() or lines[j][0] in " \t#-"):
-                if lines[j].startswith(("---", "...")):
-                    break
-                j += 1
-            return "".join(lines[i:j])
-    return None
-
-
-def _waivers(path: Path, text: str, file: str, problems: list[Problem]) -> list[_Waiver]:
-    items = _waiver_items(path)
-    if items is None:
-        return []
-    if not isinstance(items, list):
-        problems.append(
-            Problem(file, "", "waivers", "expected a list of {quote, occurrence, reason}", "bad-waiver")
-        )
-        return []
-    out = []
-    for i, item in enumerate(items):
-        where = f"waivers[{i}]"
-        if not isinstance(item, dict) or not isinstance(item.get("quote"), str):
-            problems.append(
-                Problem(file, "", where, "expected a mapping with a 'quote' string", "bad-waiver")
-            )
-            continue
-        if set(item) - WAIVER_KEYS:
-            problems.append(
-                Problem(file, "", where, f"unknown key(s) {sorted(set(item) - WAIVER_KEYS)}", "bad-waiver")
-            )
-        if not isinstance(item.get("reason"), str) or not item["reason"].strip():
-            problems.append(Problem(file, "", where, "every waiver needs a reason", "bad-waiver"))
-        occurrence = item.get("occurrence")
-        try:
-            if occurrence is not None and (isinstance(occurrence, bool) or not isinstance(occurrence, int)):
-                raise QuoteError("occurrence must be a whole number from 1")
-            start, end = locate(text, item["quote"], occurrence)
-        except QuoteError as err:
-            problems.append(Problem(file, "", where, str(err), err.code))
-            continue
-        out.append(_Waiver(start, end, f"{where} {item['quote']!r}"))
-    return out
-
-
 def _audit_source(
     cur: Curation,
-    index: _Index,
+    index: SourceIndex,
     source_id: str,
     file: str,
-    waivers: list[_Waiver],
+    waivers: list[Waiver],
     problems: list[Problem],
 ) -> SourceAudit:
     text = cur.texts[source_id]
     spans = cur.spans[source_id]
     passages = index.passages.get(source_id, [])
     result = SourceAudit(source_id, file)
-    used: set[_Waiver] = set()
+    used: set[Waiver] = set()
     for cand in find(text, index.lexicon(source_id, text)):
         if not any(a <= cand.start and cand.end <= b for a, b in spans):
             continue

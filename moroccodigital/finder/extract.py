@@ -24,11 +24,14 @@ from typing import Any
 import numpy as np
 
 from moroccodigital.curation.texts import find_all
+from moroccodigital.finder import amounts as N
+from moroccodigital.finder import dates as D
 from moroccodigital.finder import names
 from moroccodigital.finder import patterns as P
 from moroccodigital.finder.lexicon import Lexicon, Match
 from moroccodigital.finder.names import french_names
 from moroccodigital.finder.normalize import Normalized, fold, normalize
+from moroccodigital.finder.vocabulary import alternation
 
 KINDS = ("actor", "place", "initiative", "name", "amount", "date", "time", "organisation", "person", "number")
 """What a candidate is.  actor/place/initiative: a known record (see `ref`); name: a name not in
@@ -36,18 +39,19 @@ the registries (quoted, Latin, or with a number inside); organisation/person: an
 found from a cue word; amount: a number with a unit, multiplier or qualifier, or a number word
 of unstated value; time: a clock time (12:00); number: a number standing alone."""
 
-_COMPARATORS = {fold(k): v for k, v in P.COMPARATORS.items()}
-_MULTIPLIERS = {fold(k): v for k, v in P.MULTIPLIERS.items()}
-_DUALS = {fold(k): v for k, v in P.DUALS.items()}
-_UNSTATED = frozenset(fold(w) for w in P.UNSTATED)
-_TRAILING = {fold(k): v for k, v in P.TRAILING_COMPARATORS.items()}
+_COMPARATORS = {fold(k): v for k, v in N.COMPARATORS.items()}
+_MULTIPLIERS = {fold(k): v for k, v in N.MULTIPLIERS.items()}
+_DUALS = {fold(k): v for k, v in N.DUALS.items()}
+_UNSTATED = frozenset(fold(w) for w in N.UNSTATED)
+_TRAILING = {fold(k): v for k, v in N.TRAILING_COMPARATORS.items()}
 _WORD_TAIL = re.compile(r"\w*")
-_HONORIFIC_START = re.compile(rf"[و]?{P._alt(P.HONORIFICS)}\s+")
+_HONORIFIC_START = re.compile(rf"[و]?{alternation(P.HONORIFICS)}\s+")
 _PRIORITY = {
-    "known": 0, "name": 1, "variant": 2, "amount": 2, "date": 3, "time": 3, "latin": 4,
-    "organisation": 5, "person": 5, "number": 6,
+    "known": 0, "titled": 0, "name": 1, "variant": 2, "amount": 2, "date": 3, "time": 3, "place": 4,
+    "latin": 4, "organisation": 5, "person": 5, "number": 6,
 }  # fmt: skip
-"""Which reading wins where two overlap.  A run of Latin words yields to dates ("11 juillet 2025")."""
+"""Which reading wins where two overlap (the longer, at equal rank).  A run of Latin words yields to
+dates ("11 juillet 2025"); a gazetteer place and a Latin run of equal span: the place."""
 
 
 @dataclass(frozen=True)
@@ -159,14 +163,16 @@ def _propose(norm: Normalized, lexicon: Lexicon | None, lang: str) -> Iterator[P
                     proposal = _READERS[name.partition(":")[0]](name, m, lang)
                     if proposal is not None:
                         found.append(proposal)
+    found += names.gazetteer_places(norm)  # before Latin runs: of two equal spans, the place
     if lang == "fr":
         found += french_names(norm)
+        found += names.institutions(norm)
     else:
         found += _latin(text)
     found += _quoted(text)
     if lexicon is not None:
         persons = [(p[1], p[2]) for p in found if p[0] == "person"]
-        for match in [*lexicon.find(text), *lexicon.variants(text)]:
+        for match in names.near_their_place(text, [*lexicon.find(text), *lexicon.variants(text)]):
             if names.is_embedded(norm, match):
                 head = names.embedding_head(text, match)
                 if head is not None:
@@ -216,10 +222,17 @@ def _known(match: Match) -> dict[str, Any]:
 
 
 def _quoted(text: str) -> Iterator[Proposal]:
+    """Short phrases in quote marks are names.  One that ends with a year is a title ("جيتيكس
+    إفريقيا المغرب 2025", "المغرب للذكاء الاصطناعي 2030"): it wins over a known name inside it
+    and over the year, unless a known name covers the whole of it."""
     for m in P.QUOTED.finditer(text):
         inner = m.group(1).rstrip(".")
         if inner and len(inner.split()) <= 5 and re.search(r"[^\W\d_]", inner):
-            yield "name", m.start(1), m.start(1) + len(inner), {"kind": "name"}
+            titled = len(inner.split()) > 1 and _TITLE_YEAR.search(inner) is not None
+            yield "titled" if titled else "name", m.start(1), m.start(1) + len(inner), {"kind": "name"}
+
+
+_TITLE_YEAR = re.compile(r"\s(?:19|20)\d\d$")
 
 
 def _latin(text: str) -> Iterator[Proposal]:
@@ -235,10 +248,10 @@ def _latin(text: str) -> Iterator[Proposal]:
             end = m.end()
             year = _NAME_YEAR.match(text, end)
             words = m.group().split()
-            if year and not P.MONTH_NUMBERS.get(words[-1]):
+            if year and not D.MONTH_NUMBERS.get(words[-1]):
                 end = year.end()
             named = end > m.end() or (len(words) > 1 and _YEAR_WORD.fullmatch(words[-1]) is not None)
-            if named and P.MONTH_NUMBERS.get(words[-2 if end == m.end() else -1]):
+            if named and D.MONTH_NUMBERS.get(words[-2 if end == m.end() else -1]):
                 named = False
             yield "name" if named else "latin", m.start(), end, {"kind": "name"}
 
@@ -268,21 +281,21 @@ def _amount(_: str, m: re.Match[str], lang: str) -> Proposal | None:
         value: float | None = _DUALS.get(lead, _MULTIPLIERS.get(lead, 1.0))
         scale = value or 1.0
     else:
-        value = P.parse_number(g["num"], comma)
+        value = N.parse_number(g["num"], comma)
         scale = _MULTIPLIERS[g["mult"]] if g["mult"] else 1.0
         value = None if value is None else value * scale
     if num2:
-        second = P.parse_number(num2, comma)
+        second = N.parse_number(num2, comma)
         scale2 = _MULTIPLIERS[g["mult2"]] if g["mult2"] else 1.0
         if value is None or second is None or second * scale2 >= scale or scale2 >= scale:
             return None  # "مليون و3 ملايين": two amounts, not one compound
         value += second * scale2
     if g["scaled"]:
-        factor, currency = P.SCALED_CURRENCIES[g["scaled"]]
+        factor, currency = N.SCALED_CURRENCIES[g["scaled"]]
         data: dict[str, Any] = {"unit": "currency", "currency": currency}
         value = None if value is None else value * factor
     elif g["pre"] and not g["unit"]:
-        data = {"unit": "currency", "currency": P.CURRENCIES[g["pre"]]}
+        data = {"unit": "currency", "currency": N.CURRENCIES[g["pre"]]}
     else:
         data = _unit(g["unit"], "percent" if g["pct"] else None)
     comparator = _TRAILING.get(g["after"] or "") or _COMPARATORS.get(g["cmp"] or "", "equal")
@@ -303,7 +316,7 @@ def _word_amount(_: str, m: re.Match[str], lang: str) -> Proposal:
 def _unit(word: str | None, default: str | None) -> dict[str, Any]:
     if word is None:
         return {"unit": default}
-    unit, currency = P.UNITS[word]
+    unit, currency = N.UNITS[word]
     return {"unit": unit, "currency": currency}
 
 
@@ -341,7 +354,7 @@ _EDTF_ONLY = {
 def _edtf(branch: str, groups: dict[str, str | None]) -> tuple[str, str]:
     """EDTF of a date match: only what is written, XXXX for an unstated year."""
     year = groups.get("year") or "XXXX"
-    month = f"{P.MONTH_NUMBERS[word]:02d}" if (word := groups.get("month")) else "XX"
+    month = f"{D.MONTH_NUMBERS[word]:02d}" if (word := groups.get("month") or groups.get("month2")) else "XX"
     day1, day2 = (
         f"{int(day.removesuffix('er')):02d}" if (day := groups.get(k)) else "XX" for k in ("d1", "d2")
     )
@@ -349,13 +362,16 @@ def _edtf(branch: str, groups: dict[str, str | None]) -> tuple[str, str]:
         "day_range": (f"{year}-{month}-{day1}/{year}-{month}-{day2}", "day_range"),
         "day": (f"{year}-{month}-{day1}", "day"),
         "month": (f"{year}-{month}", "month"),
-        "year_range": (f"{groups.get('y1')}/{groups.get('y2')}", "year_range"),
+        "year_range": (
+            f"{groups.get('y1') or groups.get('y3')}/{groups.get('y2') or groups.get('y4')}",
+            "year_range",
+        ),
         "part_of_year": (year, "part_of_year"),
     }.get(branch, (year, "year"))
 
 
 def _number(_: str, m: re.Match[str], lang: str) -> Proposal:
-    value = P.parse_number(m.group(), lang == "fr")
+    value = N.parse_number(m.group(), lang == "fr")
     return "number", m.start(), m.end(), {"kind": "number", "value": value}
 
 
@@ -364,7 +380,7 @@ def _organisation(_: str, m: re.Match[str], lang: str) -> Proposal:
 
 
 def _person(_: str, m: re.Match[str], lang: str) -> Proposal:
-    group = "name" if m.group("name") else "apposed" if m.group("apposed") else "titled"
+    group = next(g for g in ("name", "apposed", "titled", "genitive") if m.group(g))
     start, end = m.start(group), m.end(group)
     honorific = _HONORIFIC_START.match(m.string, start, end)
     if honorific:  # "…، السيد عزيز أخنوش،": the name without its honorific

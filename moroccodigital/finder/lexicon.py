@@ -16,7 +16,7 @@ reported as ambiguous, not resolved by guess.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -42,6 +42,9 @@ class Entry:
     """For a surname: the folded first words of that person's full names (its given names)."""
     category: str = ""
     """For an actor: its registry kind (country, government, person...)."""
+    near: str = ""
+    """For a generic name outside the source that records it ("مركز بيانات"): the id of its
+    record's place, which must be named in the same sentence for the name to link there."""
 
 
 @dataclass(frozen=True)
@@ -181,14 +184,18 @@ def entries_from_rows(
     places: Iterable[dict[str, Any]],
     initiatives: Iterable[dict[str, Any]],
     source_id: str | None = None,
+    recorded: Collection[str] = (),
 ) -> list[Entry]:
     """Every name usable in one source (or, with source_id None, in a new article).
 
     Rows are table rows (or curated rows with the same keys).  Actor rows of unnamed actors and
     alias rows of kind `description` carry `source_id` and count only in that source.  Latin
     names (name_en, name_fr) count as names, so French texts link too.  A person's last word, in
-    Arabic and in Latin, is a surname entry that carries the person's given names.  Generic
-    names (`is_generic`) count only in a source (source_id not None).
+    Arabic and in Latin, is a surname entry that carries the person's given names.  A generic
+    name (`is_generic`) counts only for a record in `recorded`, the ids of the records the
+    source's own curation cites (its mentions): "مركز بيانات" is the Dakhla data centre in the
+    article that says so; elsewhere, as in a new article, only where the same sentence names the
+    record's place (`Entry.near`).  The draft and the audit read the same entries, so they agree.
     """
     out: list[Entry] = []
     local = {}
@@ -206,7 +213,7 @@ def entries_from_rows(
             if (
                 name == row["name_ar"]
                 and is_generic(name)
-                and source_id is None
+                and ref not in recorded
                 and row.get("kind") != "person"
             ):
                 continue
@@ -238,9 +245,32 @@ def entries_from_rows(
         for row in table:
             for key in ("name_ar", "name_en", "name_fr"):
                 written = row.get(key)
-                if written and not (key == "name_ar" and source_id is None and is_generic(str(written))):
-                    out.append(Entry(kind, row[id_col], str(written)))
-    return out
+                if not written:
+                    continue
+                if key == "name_ar" and row[id_col] not in recorded and is_generic(str(written)):
+                    if row.get("place_id"):  # "مركز بيانات ... في الداخلة": the record's own place
+                        out.append(Entry(kind, row[id_col], str(written), near=str(row["place_id"])))
+                    continue
+                out.append(Entry(kind, row[id_col], str(written)))
+    return _countries_as_places(out)
+
+
+def _countries_as_places(entries: list[Entry]) -> list[Entry]:
+    """A country is both an actor and a place under one id ("المغرب" acts, and things happen in
+    it): every name of either record reads both ways, so "Maroc" (the actor's French name) is
+    also the place, as "المغرب" already is."""
+    places = {e.ref for e in entries if e.kind == "place"}
+    countries = {e.ref for e in entries if e.kind == "actor" and e.category == "country"} & places
+    out = dict.fromkeys(entries)
+    for e in entries:
+        if e.ref in countries and not e.surname:
+            twin = (
+                Entry("place", e.ref, e.alias)
+                if e.kind == "actor"
+                else Entry("actor", e.ref, e.alias, category="country")
+            )
+            out.setdefault(twin)
+    return list(out)
 
 
 def installed_entries() -> list[Entry]:

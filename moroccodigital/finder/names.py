@@ -14,11 +14,13 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
+from importlib import resources
 from typing import Any
 
+from moroccodigital.finder import dates as D
 from moroccodigital.finder import patterns as P
 from moroccodigital.finder.lexicon import Lexicon, Match
-from moroccodigital.finder.normalize import Normalized, fold
+from moroccodigital.finder.normalize import Normalized, fold, trie_pattern
 
 Proposal = tuple[str, int, int, dict[str, Any]]
 
@@ -45,7 +47,7 @@ _LATIN_SPAN = re.compile(r"[a-zß-ÿ]")
 _CAPITAL_AFTER = re.compile(r" ([A-ZÀ-ÖØ-Þ][\w'’-]*)")
 _CAPITAL_BEFORE = re.compile(r"(?:^|[\s(])([A-ZÀ-ÖØ-Þ][\w'’-]*) $")
 _PARTICLES = frozenset(w.rstrip("'-") for w in P.LATIN_PARTICLES)
-_MONTHS_DAYS = frozenset({*(fold(m) for m in P.MONTHS), *P.FRENCH_WEEKDAYS})
+_MONTHS_DAYS = frozenset({*(fold(m) for m in D.MONTHS), *D.FRENCH_WEEKDAYS})
 _HONORIFIC = re.compile(rf"(?:^|[\s(])(?:{'|'.join(re.escape(h) for h in P.FRENCH_HONORIFICS)})\s+$")
 _TITLE = re.compile(
     r"(?:^|[\s'’])(?:"
@@ -55,6 +57,7 @@ _TITLE = re.compile(
     re.IGNORECASE,
 )
 _HONORIFIC_WORDS = frozenset(h.rstrip(".") for h in P.FRENCH_HONORIFICS)
+_RANKS = frozenset(P.FRENCH_RANKS)
 _HONORIFIC_LOWER = frozenset(h.lower() for h in _HONORIFIC_WORDS)
 
 
@@ -88,45 +91,101 @@ def french_names(norm: Normalized) -> list[Proposal]:
     out: list[Proposal] = []
     given = _given_names()
     for m in _RUN.finditer(text):
-        words = [(w.group(), w.start()) for w in _WORD.finditer(m.group("run"))]
-        while words and (words[0][0].lower().rstrip("'’") in _LEADING):
-            words.pop(0)
-        while words and words[-1][0].lower() in _PARTICLES:
-            words.pop()
-        if words and _ELIDED.match(words[0][0]):
-            words[0] = (words[0][0][2:], words[0][1] + 2)
-            if not words[0][0][:1].isupper():  # "L'opérateur": an elided article and a common noun
+        all_words = [(w.group(), w.start()) for w in _WORD.finditer(m.group("run"))]
+        for words, final in _segments(all_words):
+            while words and (words[0][0].lower().rstrip("'’") in _LEADING):
                 words.pop(0)
-        if not words or (len(words) == 1 and len(words[0][0]) == 1):
-            continue
-        start = m.start("run") + words[0][1]
-        end = m.start("run") + words[-1][1] + len(words[-1][0])
-        first = words[0][0]
-        before = text[max(0, start - 60) : start]
-        if len(words) == 1 and (fold(first) in _MONTHS_DAYS or fold(first) in _INSTITUTION_NOUNS):
-            continue
-        if len(words) == 1 and _opens_sentence(before, start) and not first.isupper():
-            continue  # one capitalised word opening a sentence: a common word, most often
-        kind = "latin"
-        if first.rstrip(".") in _HONORIFIC_WORDS:
-            continue
-        last = before.rstrip(" ,\u00a0").rsplit(None, 1)[-1].lower() if before.strip() else ""
-        titled = last.rstrip(".") in _HONORIFIC_LOWER or last.split("'")[-1].split("’")[-1] in _TITLE_WORDS
-        if (titled and (_HONORIFIC.search(before) or _TITLE.search(before))) or (
-            len(words) > 1 and fold(first) in given
-        ):
-            kind = "person"
-        elif (
-            len(words) > 1
-            and before.rstrip().endswith(",")
-            and _APPOSED.search(text, max(0, start - 120), start)
-        ):
-            kind = "person"  # "le directeur général de l'ADD, Mohammed Drissi Melyani,"
-        if m.group("year") and kind == "latin" and fold(words[-1][0]) not in _MONTHS_DAYS:
-            end, kind = m.end("year"), "name"
-        data = {"kind": "person" if kind == "person" else "name"}
-        out.append((kind, _to_normalized(norm, start), _to_normalized(norm, end), data))
+            while words and words[-1][0].lower() in _PARTICLES:
+                words.pop()
+            ranked = False
+            while len(words) > 1 and words[0][0] in _RANKS:  # "Sa Majesté le Roi Mohammed VI"
+                words.pop(0)
+                ranked = True
+                while len(words) > 1 and words[0][0].lower() in _LEADING:
+                    words.pop(0)
+            if words and _ELIDED.match(words[0][0]):
+                words[0] = (words[0][0][2:], words[0][1] + 2)
+                if not words[0][0][:1].isupper():  # "L'opérateur": an elided article and a common noun
+                    words.pop(0)
+            if not words or (len(words) == 1 and len(words[0][0]) == 1):
+                continue
+            start = m.start("run") + words[0][1]
+            end = m.start("run") + words[-1][1] + len(words[-1][0])
+            first = words[0][0]
+            before = text[max(0, start - 60) : start]
+            if len(words) == 1 and (fold(first) in _MONTHS_DAYS or fold(first) in _INSTITUTION_NOUNS):
+                continue
+            if len(words) == 1 and _opens_sentence(before, start) and not first.isupper():
+                continue  # one capitalised word opening a sentence: a common word, most often
+            kind = "latin"
+            if first.rstrip(".") in _HONORIFIC_WORDS:
+                continue
+            last = before.rstrip(" ,\u00a0").rsplit(None, 1)[-1].lower() if before.strip() else ""
+            titled = (
+                last.rstrip(".") in _HONORIFIC_LOWER or last.split("'")[-1].split("’")[-1] in _TITLE_WORDS
+            )
+            if (
+                (titled and (_HONORIFIC.search(before) or _TITLE.search(before)))
+                or (len(words) > 1 and fold(first) in given)
+                or (ranked and first not in _RANKS)
+            ):
+                kind = "person"
+            elif (
+                len(words) > 1
+                and before.rstrip().endswith(",")
+                and _APPOSED.search(text, max(0, start - 120), start)
+            ):
+                kind = "person"  # "le directeur général de l'ADD, Mohammed Drissi Melyani,"
+            if final and m.group("year") and kind == "latin" and fold(words[-1][0]) not in _MONTHS_DAYS:
+                end, kind = m.end("year"), "name"
+            data = {"kind": "person" if kind == "person" else "name"}
+            out.append((kind, _to_normalized(norm, start), _to_normalized(norm, end), data))
     return out
+
+
+_ADJECTIVE = "(?:" + "|".join(P.FRENCH_INSTITUTION_ADJECTIVES) + ")"
+_INSTITUTION = re.compile(
+    rf"(?<![\w-])(?:{'|'.join(P.FRENCH_INSTITUTION_HEADS)}|ministère)(?:[ \u00a0]+{_ADJECTIVE})*"
+    rf"(?:[ \u00a0]+(?:et[ \u00a0]+)?(?:de la|de l['’]|des|du|de|d['’])[ \u00a0]*[^\W\d_][\w'’-]*"
+    rf"(?:[ \u00a0]+{_ADJECTIVE})*){{1,6}}(?![\w'’-])"
+)
+"""An institution written in sentence case: a capitalised head, its adjectives, and genitives
+joined by de/des/du ("Agence nationale de réglementation des télécommunications"); a ministry
+is often written in lower case ("le ministère de l'Économie et des Finances")."""
+
+
+def institutions(norm: Normalized) -> list[Proposal]:
+    """Institutions whose names go on in lower case, which capitalised runs cut short."""
+    text = norm.original
+    out: list[Proposal] = []
+    for m in _INSTITUTION.finditer(text):
+        end = m.end()
+        while text[m.start() : end].rsplit(None, 1)[-1].lower().rstrip("'’") in _PARTICLES:
+            end = m.start() + len(text[m.start() : end].rsplit(None, 1)[0])
+        out.append(("latin", _to_normalized(norm, m.start()), _to_normalized(norm, end), {"kind": "name"}))
+    return out
+
+
+def _segments(words: list[tuple[str, int]]) -> list[tuple[list[tuple[str, int]], bool]]:
+    """A run cut at each "et" that joins two names ("Médi Telecom et Wana Corporate", "le Maroc et
+    la France"): where a capital, or an article and a capital, follows it.  An institution's
+    name keeps its "et" ("Ecole Nationale des Arts et Métiers"); "et de la Réforme" never cuts.
+    Each part says whether it ends the run (a year after the run belongs to the last part)."""
+    if not words or fold(words[0][0]) in _INSTITUTION_NOUNS:
+        return [(words, True)]
+    parts: list[list[tuple[str, int]]] = []
+    current: list[tuple[str, int]] = []
+    for k, (word, offset) in enumerate(words):
+        after = words[k + 1 : k + 3]
+        nxt = after[0][0] if after else ""
+        joins = nxt[:1].isupper() or (nxt.lower() in {"la", "le", "les"} and len(after) > 1)
+        if word == "et" and current and joins and not _ELIDED.match(nxt):
+            parts.append(current)
+            current = []
+            continue
+        current.append((word, offset))
+    parts.append(current)
+    return [(part, k == len(parts) - 1) for k, part in enumerate(parts)]
 
 
 @lru_cache(maxsize=1)
@@ -139,6 +198,7 @@ def _given_names() -> frozenset[str]:
 _PROCLITIC = re.compile(r"^(?:[وف]?[بلك]?)")
 _HEADS = frozenset(fold(h) for h in P.EMBEDDING_HEADS)
 _TITLE_HEADS = frozenset(fold(t) for t in P.TITLES)
+_CATEGORY_HEADS = {fold(head): kind for head, kind in P.CATEGORY_HEADS.items()}
 _PREVIOUS_WORD = re.compile(r"(\S+)\s+$")
 _NEXT_WORD = re.compile(r"^ (\S+)")
 
@@ -164,6 +224,8 @@ def is_embedded(norm: Normalized, match: Match) -> bool:
     bare = previous if previous in _HEADS else _PROCLITIC.sub("", previous, count=1)
     if bare in _TITLE_HEADS and all(e.kind == "place" or e.category == "country" for e in match.entries):
         return False  # "سفير المملكة المغربية": the title-holder's country is a mention of it
+    if _CATEGORY_HEADS.get(bare) and all(e.category == _CATEGORY_HEADS[bare] for e in match.entries):
+        return False  # "شركة إنتل": the head says what the known actor is
     return bare in _HEADS and not span.startswith("لل")
 
 
@@ -233,3 +295,49 @@ def embedding_head(text: str, match: Match) -> int | None:
     if not word or bare in _TITLE_HEADS:
         return None
     return match.start - 1 - len(bare)
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> re.Pattern[str]:
+    path = resources.files("moroccodigital.finder") / "gazetteer.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    words = [fold(line.strip()) for line in lines if line.strip() and not line.startswith("#")]
+    return re.compile(rf"(?<!\w)(?:[وبلف]{{1,2}}(?=\w))?({trie_pattern(sorted(set(words)))})(?![\w'’-])")
+
+
+def gazetteer_places(norm: Normalized) -> list[Proposal]:
+    """Places outside the registries from the finder's gazetteer (gazetteer.txt): a Moroccan city
+    or a country the press cites ("الناظور", "la France", "Abidjan"), kind place without an id.  A
+    Latin one is capitalised as written and not part of a longer capitalised name ("Casablanca
+    Finance City")."""
+    out: list[Proposal] = []
+    for m in _gazetteer().finditer(norm.text):
+        start, end = m.start(1), m.end(1)
+        a, b = norm.start(start), norm.end(end)
+        if _LATIN_SPAN.search(norm.text, start, end):
+            written = norm.original[a:b]
+            if not written[:1].isupper() or latin_embedded(norm.original, a, b, written):
+                continue
+        out.append(("place", start, end, {"kind": "place"}))
+    return out
+
+
+_SENTENCE_END = re.compile(r"[.!?؟\n]")
+
+
+def near_their_place(text: str, matches: list[Match]) -> list[Match]:
+    """Known names, without the generic readings whose record's place the sentence does not name
+    ("مركز بيانات" is the Dakhla data centre only in a sentence that names Dakhla)."""
+    places = [(m.start, {e.ref for e in m.entries if e.kind == "place"}) for m in matches]
+    out = []
+    for match in matches:
+        if not any(e.near for e in match.entries):
+            out.append(match)
+            continue
+        start = max((s.end() for s in _SENTENCE_END.finditer(text, 0, match.start)), default=0)
+        end = m.start() if (m := _SENTENCE_END.search(text, match.end)) else len(text)
+        named = set().union(*(refs for at, refs in places if start <= at < end))
+        kept = tuple(e for e in match.entries if not e.near or e.near in named)
+        if kept:
+            out.append(Match(match.start, match.end, kept, match.variant))
+    return out

@@ -85,7 +85,8 @@ class ScanSummary:
 
 
 @lru_cache(maxsize=1)
-def _installed_lexicon() -> Lexicon:
+def installed_lexicon() -> Lexicon:
+    """The names of the installed dataset, read once per process (forked workers inherit them)."""
     return Lexicon(installed_entries())
 
 
@@ -167,7 +168,7 @@ def _find_text(cols: _Columns, doc_id: str, read: Callable[[int], str], lexicon:
 def candidates_batch(articles: pa.RecordBatch, lexicon: Lexicon | None = None) -> pa.RecordBatch:
     """Articles (doc_id, text) → candidates (CANDIDATES schema).  Pure: no I/O but the lexicon,
     which defaults to the installed dataset's names and is read once per process."""
-    lexicon = lexicon if lexicon is not None else _installed_lexicon()
+    lexicon = lexicon if lexicon is not None else installed_lexicon()
     cols = _Columns()
     for doc_id, text in zip(
         articles.column("doc_id").to_pylist(), articles.column("text").to_pylist(), strict=True
@@ -285,7 +286,7 @@ class _Result:
 
 def _scan_files(directory: Path, names: list[str], write: Callable[[pa.RecordBatch], None]) -> _Result:
     """Find the candidates of a batch of files, written in row groups as they come."""
-    lexicon = _installed_lexicon()
+    lexicon = installed_lexicon()
     cols, files, size, rows, bad = _Columns(), 0, 0, 0, []
     for name in names:
         opened = open_article(directory / name)
@@ -339,7 +340,7 @@ def scan(
     workers = workers or os.cpu_count() or 1
     summary = ScanSummary(out)
     bar = _progress(directory, progress)
-    _installed_lexicon()  # load once here: forked workers inherit it
+    installed_lexicon()  # load once here: forked workers inherit it
     pa.array([0])  # pyarrow imports pandas on its first array (to recognise pandas objects):
     # once here, so forked workers inherit the import instead of each paying for it
     try:

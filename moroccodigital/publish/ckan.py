@@ -35,6 +35,7 @@ from moroccodigital.publish.ckan_fields import (
 )
 from moroccodigital.publish.ckan_plan import TOKEN_ENV, FileToPublish, Plan, plan_publication
 from moroccodigital.publish.http_deadline import REQUEST_SECONDS, RUN_SECONDS, Deadline
+from moroccodigital.results import Rendered
 
 __all__ = [
     "TOKEN_ENV",
@@ -53,7 +54,7 @@ def _quiet(_: str) -> None:
 
 
 @dataclass
-class PublishReport:
+class PublishReport(Rendered):
     """What a publication did, resource by resource."""
 
     plan: Plan
@@ -74,6 +75,9 @@ class PublishReport:
     def dataset_url(self) -> str:
         return f"{self.plan.url}/dataset/{self.plan.dataset}"
 
+    ok = True
+    """A publication that returns has verified every file it sent; one that fails raises."""
+
     def done(self) -> list[str]:
         """What had been done when a step failed, for its message."""
         lines = [f"  the dataset {self.plan.dataset} was created"] if self.created else []
@@ -82,9 +86,9 @@ class PublishReport:
             lines.append(f"  already on the portal, unchanged: {len(self.unchanged)} file(s)")
         return lines
 
-    def summary(self) -> str:
+    def lines(self) -> list[str]:
         if self.dry_run:
-            return self.plan.render()
+            return self.plan.render().splitlines()
         state = "created" if self.created else ("updated" if self.metadata_updated else "metadata unchanged")
         lines = [
             f"{self.dataset_url}: dataset {state}",
@@ -101,7 +105,7 @@ class PublishReport:
             f"  restored:  {r} (changed on the portal; the package's value is back)" for r in self.restored
         ]
         lines += [f"  warning:   {w}" for w in self.warnings]
-        return "\n".join(lines)
+        return lines
 
 
 def publish_ckan(

@@ -1,0 +1,27 @@
+"""The finder's vocabulary files (amounts.yaml, dates.yaml): words are facts a curator may extend,
+so they live in data files beside the code that reads them, and `alternation` turns a list of
+them into a regular expression."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from moroccodigital.curation.yamlfiles import load_yaml
+from moroccodigital.finder.normalize import fold, trie_pattern
+
+
+def vocabulary(name: str) -> dict[str, Any]:
+    """The tables of one vocabulary file of the finder package, read by the strict YAML reader."""
+    data = load_yaml(Path(str(resources.files("moroccodigital.finder") / f"{name}.yaml")))
+    if not isinstance(data, dict):
+        raise ValueError(f"{name}.yaml: expected a mapping of tables")
+    return data
+
+
+def alternation(words: Iterable[str]) -> str:
+    """An alternation of folded words shaped as a trie (fast in `re`), greedy so that a longer
+    form wins over its prefix."""
+    return "(?:" + trie_pattern(sorted({fold(w) for w in words})) + ")"
