@@ -5,7 +5,8 @@
 
 `start` puts everything under STATE_DIR: a PostgreSQL cluster and a Redis server (Debian
 packages: postgresql, redis-server; plus libpq-dev, gcc, libmagic1 for CKAN's install), the
-CKAN config, its file store and logs, and `server.json` (URL, pids, the file holding a
+CKAN config (with the DataStore plugin, in a database of its own, and the licence list of
+licenses.json beside this script), its file store and logs, and `server.json` (URL, pids, the file holding a
 sysadmin's API token, mode 600).  CKAN itself, pinned in ckan/requirements.txt, and the
 ckanext-pgsearch extension beside this script, go into their own virtual environment
 (--venv, default STATE_DIR/venv), which is reused while the requirements and the extension are
@@ -37,6 +38,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 REQUIREMENTS = HERE / "requirements.txt"
 EXTENSION = HERE / "ckanext-pgsearch"
+LICENSES = HERE / "licenses.json"
 HOST = "127.0.0.1"
 SYSADMIN = "publisher"
 STARTUP_TIMEOUT = 90.0
@@ -142,8 +144,11 @@ def _pg_bin(name: str) -> str:
     return found[-1]
 
 
-def start_postgres(state: Path, log: Path) -> tuple[int, str]:
-    """A cluster of its own under STATE_DIR/postgres; returns its port and a database URL for CKAN."""
+def start_postgres(state: Path, log: Path) -> tuple[int, dict[str, str]]:
+    """A cluster of its own under STATE_DIR/postgres; returns its port and CKAN's database URLs.
+
+    Besides CKAN's database, the DataStore's, with a role that may only read it (`datastore_ro`).
+    """
     root = os.geteuid() == 0
     user = "postgres" if root else None
     home = state / "postgres"  # data, socket, log and password file, all the postgres user's
@@ -196,7 +201,16 @@ def start_postgres(state: Path, log: Path) -> tuple[int, str]:
     admin = ["psql", "-h", HOST, "-p", str(port), "-U", "postgres", "-v", "ON_ERROR_STOP=1", "-q"]
     _run([*admin, "-c", f"CREATE ROLE ckan LOGIN PASSWORD '{password}'"], log, env=env)
     _run([*admin, "-c", "CREATE DATABASE ckan OWNER ckan ENCODING 'UTF8'"], log, env=env)
-    return port, f"postgresql://ckan:{password}@{HOST}:{port}/ckan"
+    # The DataStore: its own database, written by ckan, read by a role that may only read.
+    _run([*admin, "-c", f"CREATE ROLE datastore_ro LOGIN PASSWORD '{password}'"], log, env=env)
+    _run([*admin, "-c", "CREATE DATABASE datastore OWNER ckan ENCODING 'UTF8'"], log, env=env)
+    base = f"{HOST}:{port}"
+    return port, {
+        "ckan": f"postgresql://ckan:{password}@{base}/ckan",
+        "datastore_write": f"postgresql://ckan:{password}@{base}/datastore",
+        "datastore_read": f"postgresql://datastore_ro:{password}@{base}/datastore",
+        "password": password,
+    }
 
 
 def start_redis(state: Path, log: Path) -> int:
@@ -231,8 +245,15 @@ def start_redis(state: Path, log: Path) -> int:
     raise ServerError(f"redis-server wrote no pid file; see {state / 'redis.log'}")
 
 
-def configure_ckan(ckan: Path, state: Path, db_url: str, redis_port: int, port: int, log: Path) -> Path:
-    """ckan.ini, readable by its owner only: it holds the secret that signs API tokens."""
+def configure_ckan(
+    ckan: Path, state: Path, dbs: dict[str, str], pg_port: int, redis_port: int, port: int, log: Path
+) -> Path:
+    """ckan.ini, readable by its owner only: it holds the secret that signs API tokens.
+
+    The portal runs the DataStore (with its permissions set as `ckan datastore set-permissions`
+    prints them) and offers the licences of ckan/licenses.json, as a portal with its own
+    licence list does (`licenses_group_url`).
+    """
     ini = state / "ckan.ini"
     storage = state / "storage"
     storage.mkdir()
@@ -244,17 +265,29 @@ def configure_ckan(ckan: Path, state: Path, db_url: str, redis_port: int, port: 
             str(ckan),
             "config-tool",
             str(ini),
-            f"sqlalchemy.url={db_url}",
+            f"sqlalchemy.url={dbs['ckan']}",
+            f"ckan.datastore.write_url={dbs['datastore_write']}",
+            f"ckan.datastore.read_url={dbs['datastore_read']}",
+            f"licenses_group_url=file://{LICENSES}",
             f"ckan.site_url=http://{HOST}:{port}",
             f"ckan.redis.url=redis://{HOST}:{redis_port}/0",
             f"ckan.storage_path={storage}",
             f"solr_url=http://{HOST}:9/solr",  # required by CKAN's config, never contacted
-            "ckan.plugins=pgsearch",
+            "ckan.plugins=datastore pgsearch",
         ],
         log,
         umask=0o077,
     )
     _run([str(ckan), "-c", str(ini), "db", "init"], log)
+    # The script holds psql meta-commands (\connect), which only a file may: run it as one.
+    script = state / "datastore-permissions.sql"
+    script.write_text(_run([str(ckan), "-c", str(ini), "datastore", "set-permissions"], log))
+    admin = ["psql", "-h", HOST, "-p", str(pg_port), "-U", "postgres", "-v", "ON_ERROR_STOP=1", "-q"]
+    _run(
+        [*admin, "-f", str(script)],
+        log,
+        env={**os.environ, "PGPASSWORD": dbs["password"]},
+    )
     return ini
 
 
@@ -333,10 +366,10 @@ def start(state: Path, venv: Path | None = None) -> dict[str, object]:
     began = time.monotonic()
     try:
         ckan = ensure_venv((venv or state / "venv").resolve(), log)
-        pg_port, db_url = start_postgres(state, log)
+        pg_port, dbs = start_postgres(state, log)
         redis_port = start_redis(state, log)
         port = _free_port()
-        ini = configure_ckan(ckan, state, db_url, redis_port, port, log)
+        ini = configure_ckan(ckan, state, dbs, pg_port, redis_port, port, log)
         token_file = create_sysadmin(ckan, ini, state, log)
         status = run_ckan(ckan, ini, state, port)
     except BaseException:

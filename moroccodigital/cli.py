@@ -72,6 +72,7 @@ def _publish_ckan(args: argparse.Namespace) -> int:
         dry_run=args.dry_run,
         token_env=args.token_env,
         with_texts=args.with_texts,
+        datastore=not args.no_datastore,
         progress=lambda step: print(f"publish: {step}", file=sys.stderr),
         request_deadline=args.request_deadline,
         run_deadline=args.run_deadline,
@@ -256,6 +257,12 @@ def parser() -> argparse.ArgumentParser:
         "--with-texts",
         action="store_true",
         help="also upload the article texts (their publishers' copyright)",
+    )
+    ckan.add_argument(
+        "--no-datastore",
+        action="store_true",
+        help="do not load the CSV tables into the portal's DataStore; put each table's Table Schema "
+        "in its resource's `schema` field instead",
     )
     ckan.add_argument("--dry-run", action="store_true", help="print the plan and touch no network")
     ckan.add_argument(

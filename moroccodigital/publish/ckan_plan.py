@@ -1,9 +1,13 @@
 """What a CKAN publication would send, worked out and checked without the network or the token.
 
-The Data Package descriptors in data/ become the CKAN dataset's fields (`ckan_metadata`) and a
-list of files, each checked to lie inside the data folder and to match the sha256 its descriptor
-declares (`files_to_publish`).  `plan_publication` puts both together with the validated portal
-address and names; `publish_ckan` (in publish_ckan.py) carries a plan out.
+The Data Package descriptors in data/ become the CKAN dataset's fields (`ckan_metadata`, in
+ckan_fields.py) and a list of files, each checked to lie inside the data folder and to match the
+sha256 its descriptor declares (`files_to_publish`): every table in Parquet and CSV, both
+descriptors, the catalogue files (Croissant, DCAT) and the codebook beside the data folder.
+Each becomes a resource named by its human title, with its path in the data folder kept in the
+resource's `path` field, by which a later publication finds it again.  `plan_publication` puts
+it all together with the validated portal address and names; `publish_ckan` (in ckan.py)
+carries a plan out.
 """
 
 from __future__ import annotations
@@ -17,53 +21,42 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
+import pyarrow.parquet as pq
+
 from moroccodigital.curation.texts import sha256_file
-from moroccodigital.errors import RemoteError
+from moroccodigital.paths import CODEBOOK, CROISSANT, DCAT, DOCS
+from moroccodigital.publish.ckan_dictionary import schema_field
+from moroccodigital.publish.ckan_errors import PublishError
+from moroccodigital.publish.ckan_fields import Licence, ckan_metadata, licence_of
 
 TOKEN_ENV = "CKAN_API_TOKEN"
 DESCRIPTORS = ("datapackage.json", "csv/datapackage.json")
 NAME_PATTERN = re.compile(r"[a-z0-9_-]{2,100}")
-TAG_PATTERN = re.compile(r"[\w .-]{2,100}")
 
-LICENSES = {
-    "CC-BY-4.0": "cc-by",
-    "CC-BY-SA-4.0": "cc-by-sa",
-    "CC0-1.0": "cc-zero",
-    "ODbL-1.0": "odc-odbl",
-    "ODC-By-1.0": "odc-by",
-    "PDDL-1.0": "odc-pddl",
-    "CC-BY-NC-4.0": "cc-nc",
-}
-"""SPDX identifiers to the licence ids of CKAN's default licence list."""
-
-AUTHOR_ROLES = ("creator", "author")
-MAINTAINER_ROLES = ("maintainer", "publisher", "contact")
 FORMATS = {
     ".parquet": ("Parquet", "application/vnd.apache.parquet"),
     ".csv": ("CSV", "text/csv"),
     ".json": ("JSON", "application/json"),
+    ".jsonld": ("JSON-LD", "application/ld+json"),
+    ".md": ("Markdown", "text/markdown"),
     ".txt": ("TXT", "text/plain"),
 }
-
-
-class PublishError(RemoteError, RuntimeError):
-    """Publishing stopped; the message names the step, the file and what the portal already has."""
-
-    code = "publish-failed"
-
-
-class TokenRejected(PublishError):
-    """The API token is malformed, or the portal does not know it (unknown, revoked, expired)."""
-
-    code = "token-rejected"
-    exit_code = 7
-
-
-class NotPermitted(PublishError):
-    """The portal knows the token, but its user may not write datasets in the organization."""
-
-    code = "not-permitted"
-    exit_code = 8
+CATALOGUE_FILES = (
+    (
+        CROISSANT,
+        "Croissant metadata",
+        "The dataset and its record sets described in Croissant (JSON-LD), for machine-learning tools.",
+    ),
+    (
+        DCAT,
+        "DCAT catalogue record",
+        "The dataset and its files described in DCAT (DCAT-AP style JSON-LD), for catalogue harvesters.",
+    ),
+)
+CODEBOOK_TITLE = "Codebook"
+CODEBOOK_DESCRIPTION = (
+    "What every table and column holds, its vocabularies and how the sources were coded (Markdown)."
+)
 
 
 @dataclass(frozen=True)
@@ -71,24 +64,35 @@ class FileToPublish:
     """One local file and the CKAN resource it becomes."""
 
     name: str
-    """Resource name on the portal: the path under data/ (`csv/events.csv`), or `texts/<file>`."""
+    """The path under data/ (`csv/events.csv`), `docs/codebook.md` or `texts/<file>`: the key a
+    resource is found by (its `path` field)."""
     path: Path
     format: str
     mimetype: str
+    title: str
+    """The resource's name on the portal (`Events (CSV)`)."""
     description: str
     sha256: str
     size: int
+    schema: str = ""
+    """A table's Table Schema as JSON text (its data dictionary); empty for other files."""
+    rows: Path | None = None
+    """For a CSV table, the Parquet file holding the same rows, loaded into a DataStore."""
 
     def fields(self) -> dict[str, str]:
         """The resource's fields besides the upload itself."""
-        return {
-            "name": self.name,
+        fields = {
+            "name": self.title,
+            "path": self.name,
             "description": self.description,
             "format": self.format,
             "mimetype": self.mimetype,
             "sha256": self.sha256,
             "hash": f"sha256:{self.sha256}",
         }
+        if self.schema:
+            fields["schema"] = self.schema
+        return fields
 
 
 @dataclass(frozen=True)
@@ -102,6 +106,10 @@ class Plan:
     files: tuple[FileToPublish, ...]
     token_env: str
     with_texts: bool
+    notes: tuple[str, ...] = ()
+    """What the publication leaves out and why (a codebook not found, say)."""
+    licence: Licence | None = None
+    """The licence the descriptor declares; the portal's id for it is looked up when publishing."""
 
     def render(self) -> str:
         """The plan as text for `--dry-run`; it never contains the token, only where it is read."""
@@ -118,6 +126,8 @@ class Plan:
         for key, value in self.metadata.items():
             if not value:
                 continue
+            if key == "license_id":
+                value = f"{value} (matched against the portal's license_list when publishing)"
             if key == "tags":
                 value = ", ".join(t["name"] for t in value)
             if key == "extras":
@@ -129,7 +139,11 @@ class Plan:
             f"Files ({len(self.files)}, {total:,} bytes; skipped where the portal has the same sha256):"
         )
         width = max(len(f.name) for f in self.files)
-        lines += [f"  {f.name:<{width}}  {f.format:<7} {f.size:>9,} B  sha256:{f.sha256}" for f in self.files]
+        lines += [
+            f"  {f.name:<{width}}  {f.format:<8} {f.size:>9,} B  sha256:{f.sha256}  {f.title}"
+            for f in self.files
+        ]
+        lines += [f"Note: {note}" for note in self.notes]
         if not self.with_texts:
             lines.append(
                 "Article texts: not included (--with-texts adds them; portals re-license what they host)"
@@ -202,13 +216,57 @@ def _read_descriptor(data_dir: Path, name: str) -> dict[str, Any]:
     return descriptor
 
 
-def _file(name: str, path: Path, description: str) -> FileToPublish:
+def _file(name: str, path: Path, title: str, description: str, **table: Any) -> FileToPublish:
     fmt, mimetype = FORMATS.get(path.suffix.lower(), ("", "application/octet-stream"))
-    return FileToPublish(name, path, fmt, mimetype, description, sha256_file(path), path.stat().st_size)
+    return FileToPublish(
+        name, path, fmt, mimetype, title, description, sha256_file(path), path.stat().st_size, **table
+    )
+
+
+def _table(data_dir: Path, descriptor: str, resource: dict[str, Any]) -> FileToPublish:
+    """One table file of a descriptor, checked against the sha256 the descriptor declares."""
+    folder = PurePosixPath(descriptor).parent
+    relative = str(folder / resource["path"]) if str(folder) != "." else resource["path"]
+    path = _inside(data_dir, relative, f"{descriptor} › {resource.get('name', '?')}")
+    fmt = FORMATS.get(path.suffix.lower(), (path.suffix.lstrip(".").upper(),))[0]
+    twin = data_dir / f"{resource.get('name', '')}.parquet"
+    item = _file(
+        relative,
+        path,
+        f"{resource.get('title') or resource.get('name', relative)} ({fmt})",
+        str(resource.get("description", "")),
+        schema=schema_field(resource["schema"]) if "schema" in resource else "",
+        rows=twin if fmt == "CSV" and "schema" in resource and twin.is_file() else None,
+    )
+    declared = resource.get("hash", "")
+    if declared and declared != f"sha256:{item.sha256}":
+        raise PublishError(
+            f"{relative}: its sha256 differs from the one {descriptor} declares; "
+            "the data folder is stale or altered: rebuild it before publishing"
+        )
+    return item
+
+
+def _texts(texts_dir: Path, data_dir: Path) -> list[FileToPublish]:
+    """The article texts, each named for the source it is (sources.parquet gives its id)."""
+    texts = sorted(p.name for p in texts_dir.glob("*.txt")) if texts_dir.is_dir() else []
+    if not texts:
+        raise PublishError(f"--with-texts: no article texts (*.txt) in {texts_dir}")
+    sources = pq.read_table(data_dir / "sources.parquet", columns=["file_name", "source_id", "headline"])
+    known = {row["file_name"]: row for row in sources.to_pylist()}
+    note = "Source article text, byte for byte; its copyright remains with its publisher."
+    files = []
+    for name in texts:
+        source = known.get(name, {"source_id": name, "headline": ""})
+        title = f"Article text {source['source_id']}"
+        description = f"{source['headline']}. {note}" if source["headline"] else note
+        files.append(_file(f"texts/{name}", _inside(texts_dir, name, "article text"), title, description))
+    return files
 
 
 def files_to_publish(data_dir: Path, texts_dir: Path | None = None) -> list[FileToPublish]:
-    """Every Parquet and CSV file, each descriptor after its files; the texts only if asked.
+    """Every table file, each descriptor after its files, the catalogue files, the codebook beside
+    the data folder (docs/codebook.md) if there is one; the texts only if asked.
 
     Each descriptor goes up after the files it describes, so during an update the portal's
     descriptor never declares a checksum that its files do not have yet.
@@ -216,74 +274,31 @@ def files_to_publish(data_dir: Path, texts_dir: Path | None = None) -> list[File
     files: list[FileToPublish] = []
     for name in DESCRIPTORS:
         descriptor = _read_descriptor(data_dir, name)
-        folder = PurePosixPath(name).parent
-        for resource in descriptor["resources"]:
-            relative = str(folder / resource["path"]) if str(folder) != "." else resource["path"]
-            path = _inside(data_dir, relative, f"{name} › {resource.get('name', '?')}")
-            item = _file(relative, path, f"{resource.get('title', '')}: {resource.get('description', '')}")
-            declared = resource.get("hash", "")
-            if declared and declared != f"sha256:{item.sha256}":
-                raise PublishError(
-                    f"{relative}: its sha256 differs from the one {name} declares; "
-                    "the data folder is stale or altered: rebuild it before publishing"
-                )
-            files.append(item)
-        files.append(_file(name, data_dir / name, f"Data Package descriptor: {descriptor.get('title', '')}"))
+        files += [_table(data_dir, name, resource) for resource in descriptor["resources"]]
+        kind = "CSV copy" if PurePosixPath(name).parent != PurePosixPath(".") else "Parquet"
+        files.append(
+            _file(
+                name,
+                data_dir / name,
+                f"Data Package descriptor ({kind})",
+                f"Frictionless Data Package (v2) descriptor of the {kind} files: their tables, columns, "
+                f"types, vocabularies, keys and sha256. {descriptor.get('title', '')}",
+            )
+        )
+    for name, title, description in CATALOGUE_FILES:
+        files.append(_file(name, _inside(data_dir, name, "catalogue file"), title, description))
+    docs = _docs_beside(data_dir)
+    if (docs / CODEBOOK).is_file():
+        codebook = _inside(docs, CODEBOOK, "codebook")
+        files.append(_file(f"{DOCS}/{CODEBOOK}", codebook, CODEBOOK_TITLE, CODEBOOK_DESCRIPTION))
     if texts_dir is not None:
-        texts = sorted(p.name for p in texts_dir.glob("*.txt")) if texts_dir.is_dir() else []
-        if not texts:
-            raise PublishError(f"--with-texts: no article texts (*.txt) in {texts_dir}")
-        note = "Source article text, byte for byte; its copyright remains with its publisher."
-        files += [_file(f"texts/{n}", _inside(texts_dir, n, "article text"), note) for n in texts]
+        files += _texts(texts_dir, data_dir)
     return files
 
 
-def _contributors(descriptor: dict[str, Any], roles: tuple[str, ...]) -> list[dict[str, Any]]:
-    return [c for c in descriptor.get("contributors", []) if set(c.get("roles", [])) & set(roles)]
-
-
-def ckan_metadata(descriptor: dict[str, Any], dataset: str) -> dict[str, Any]:
-    """The CKAN dataset fields for a Data Package descriptor (see docs/publishing.md)."""
-    licenses = descriptor.get("licenses", [])
-    authors = _contributors(descriptor, AUTHOR_ROLES) or descriptor.get("contributors", [])[:1]
-    maintainers = _contributors(descriptor, MAINTAINER_ROLES) or authors
-    tags = [str(k).strip() for k in descriptor.get("keywords", [])]
-    for tag in tags:
-        if not TAG_PATTERN.fullmatch(tag):
-            raise PublishError(
-                f"keyword {tag!r} is not a valid CKAN tag (2-100 letters, digits, spaces, - _ .)"
-            )
-    extras = {
-        "datapackage_name": descriptor.get("name", ""),
-        "datapackage_profile": descriptor.get("$schema", ""),
-        "created": descriptor.get("created", ""),
-        "license_statement": "; ".join(
-            " ".join(str(x) for x in (lic.get("name"), lic.get("title"), lic.get("path")) if x)
-            for lic in licenses
-        ),
-        "contributors": "; ".join(
-            f"{c.get('title', '')} ({', '.join(c.get('roles', []))})".replace(" ()", "")
-            for c in descriptor.get("contributors", [])
-        ),
-    }
-    for i, source in enumerate(descriptor.get("sources", []), start=1):
-        extras[f"source_{i}"] = " ".join(str(x) for x in (source.get("title"), source.get("path")) if x)
-    return {
-        "name": dataset,
-        "title": descriptor.get("title", dataset),
-        "notes": descriptor.get("description", ""),
-        "license_id": LICENSES.get(licenses[0].get("name", ""), licenses[0].get("name", ""))
-        if licenses
-        else "",
-        "url": descriptor.get("homepage", ""),
-        "version": descriptor.get("version", ""),
-        "author": ", ".join(c.get("title", "") for c in authors),
-        "author_email": next((c["email"] for c in authors if c.get("email")), ""),
-        "maintainer": ", ".join(c.get("title", "") for c in maintainers),
-        "maintainer_email": next((c["email"] for c in maintainers if c.get("email")), ""),
-        "tags": [{"name": t} for t in tags],
-        "extras": [{"key": k, "value": v} for k, v in extras.items() if v],
-    }
+def _docs_beside(data_dir: Path) -> Path:
+    """docs/ beside a data folder, where a checkout keeps the codebook."""
+    return data_dir.resolve().parent / DOCS
 
 
 def _texts_beside(data_dir: Path) -> Path:
@@ -311,5 +326,13 @@ def plan_publication(
     name = _check_name("dataset", dataset or str(descriptor.get("name", "")))
     texts = (texts_dir or _texts_beside(data_dir)) if with_texts else None
     files = files_to_publish(data_dir, texts)
+    notes = []
+    if f"{DOCS}/{CODEBOOK}" not in {f.name for f in files}:
+        notes.append(
+            f"no codebook at {_docs_beside(data_dir) / CODEBOOK} (`moroccodigital codebook` writes it)"
+        )
     org = _check_name("organization", org)
-    return Plan(url, org, name, ckan_metadata(descriptor, name), tuple(files), token_env, with_texts)
+    catalogue = json.loads(_inside(data_dir, DCAT, "DCAT record").read_text(encoding="utf-8"))
+    metadata = ckan_metadata(descriptor, name, catalogue)
+    licence = licence_of(descriptor)
+    return Plan(url, org, name, metadata, tuple(files), token_env, with_texts, tuple(notes), licence)
