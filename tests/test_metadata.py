@@ -260,6 +260,17 @@ def test_portal_addresses_given_per_file_become_the_download_urls(data: Path) ->
     assert [d["downloadURL"] for d in document["distribution"]] == list(portal.values())
 
 
+def test_a_landing_page_identifies_a_dataset_whose_package_names_no_homepage(data: Path) -> None:
+    descriptors = metadata.load_descriptors(data)
+    assert "homepage" not in descriptors[DESCRIPTORS[0]]
+    page = "https://portal.example.org/dataset/moroccodigital"
+    graph = rdflib.Graph().parse(
+        data=json.dumps(dcat.dcat(descriptors, metadata.coverage(data), landing_page=page)), format="json-ld"
+    )
+    (dataset,) = graph.subjects(rdflib.RDF.type, DCAT_NS.Dataset)
+    assert (str(dataset), str(graph.value(dataset, DCAT_NS.landingPage))) == (f"{page}#dataset", page)
+
+
 PACKAGE_INDEXES = ("pypi.org", "pypi.python.org", "test.pypi.org")
 
 

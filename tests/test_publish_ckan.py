@@ -43,6 +43,8 @@ from moroccodigital.publish.ckan_plan import files_to_publish, plan_publication,
 TOKEN_ENV = "MOROCCODIGITAL_TEST_CKAN_TOKEN"
 SENTINEL = f"sentinel-token-{uuid.uuid4().hex}"
 """A fake token for the offline tests: it must never show up in their output either."""
+DCAT_NS = "http://www.w3.org/ns/dcat#"
+DCAT_COUNTRY = "http://publications.europa.eu/resource/authority/country/"
 
 
 def _copy_data(target: Path, codebook: bool = False) -> Path:
@@ -100,6 +102,20 @@ def test_the_built_descriptor_maps_to_ckan_fields() -> None:
     sources = [v for k, v in extras.items() if k.startswith("source_")]
     assert len(sources) == len(descriptor["sources"])
     assert all(s["title"] in v for s, v in zip(descriptor["sources"], sources, strict=True))
+
+
+def test_spatial_uri_is_moroccos_one_uri_while_the_dcat_lists_every_country() -> None:
+    descriptor = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    catalogue = json.loads((ROOT / "data" / "dcat.jsonld").read_text(encoding="utf-8"))
+    extras = {e["key"]: e["value"] for e in ckan_metadata(descriptor, "m", catalogue)["extras"]}
+    assert extras["spatial_uri"] == DCAT_COUNTRY + "MAR"
+    assert DCAT_COUNTRY + "MAR" in catalogue["spatial"] and len(catalogue["spatial"]) > 1
+
+
+def test_a_catalogue_without_morocco_sets_no_spatial_uri() -> None:
+    catalogue = {"spatial": [DCAT_COUNTRY + "USA", DCAT_COUNTRY + "ESH"]}
+    extras = {e["key"] for e in ckan_metadata({"title": "T"}, "t", catalogue)["extras"]}
+    assert "spatial_uri" not in extras
 
 
 def test_roles_emails_and_an_unknown_licence_are_mapped() -> None:
@@ -733,9 +749,9 @@ def test_dataset_fields_come_from_the_data_package(rounds: dict[str, Round], org
 
 def test_each_resource_downloads_with_the_sha256_of_its_file(rounds: dict[str, Round]) -> None:
     first = rounds["first"]
-    assert len(first.package["resources"]) == len(first.report.plan.files)
+    assert len(first.package["resources"]) == len(first.report.files)
     resources = first.resources()
-    for item in first.report.plan.files:
+    for item in first.report.files:
         resource = resources[item.name]
         assert resource["url_type"] == "upload"
         assert resource["sha256"] == item.sha256 and resource["hash"] == f"sha256:{item.sha256}"
@@ -745,7 +761,7 @@ def test_each_resource_downloads_with_the_sha256_of_its_file(rounds: dict[str, R
 def test_downloads_from_ckan_match_the_local_files(rounds: dict[str, Round]) -> None:
     last = rounds["third"]
     resources = last.resources()
-    for item in last.report.plan.files:
+    for item in last.report.files:
         assert _download_sha256(resources[item.name]["url"]) == item.sha256, item.name
 
 
@@ -762,11 +778,12 @@ def test_publishing_again_uploads_nothing_and_duplicates_nothing(rounds: dict[st
 
 def test_a_changed_file_is_replaced_in_place(rounds: dict[str, Round]) -> None:
     second, third = rounds["second"], rounds["third"]
-    assert third.report.uploaded == ["csv/events.csv", "csv/datapackage.json"]
+    # the DCAT states each file's sha256 and size, so it changes with the table
+    assert third.report.uploaded == ["csv/events.csv", "csv/datapackage.json", "dcat.jsonld"]
     assert third.report.restored == []  # what the package changed is no edit to report
     assert [r["id"] for r in third.package["resources"]] == [r["id"] for r in second.package["resources"]]
     before, after = second.resources(), third.resources()
-    changed = {f.name: f for f in third.report.plan.files if f.name in third.report.uploaded}
+    changed = {f.name: f for f in third.report.files if f.name in third.report.uploaded}
     for name, item in changed.items():
         assert after[name]["sha256"] == item.sha256 != before[name]["sha256"]
         assert _download_sha256(after[name]["url"]) == item.sha256
@@ -801,6 +818,58 @@ def test_the_catalogue_files_and_the_codebook_are_resources(rounds: dict[str, Ro
     expected = {"croissant.json": "JSON", "dcat.jsonld": "JSON-LD", "docs/codebook.md": "Markdown"}
     assert {path: resources[path]["format"] for path in expected} == expected
     assert resources["docs/codebook.md"]["sha256"] == sha256_file(ROOT / "docs" / "codebook.md")
+
+
+def _portal_dcat(round_: Round) -> Any:
+    """The dcat.jsonld resource as a harvester gets it: downloaded anonymously, parsed by rdflib."""
+    import requests
+    from rdflib import Graph
+
+    response = requests.get(round_.resources()["dcat.jsonld"]["url"], timeout=60)
+    response.raise_for_status()
+    return Graph().parse(data=response.text, format="json-ld")
+
+
+def test_the_portals_dcat_gives_every_file_its_portal_address_which_serves_that_file(
+    rounds: dict[str, Round],
+) -> None:
+    import requests
+    from rdflib import RDF, URIRef
+    from rdflib.namespace import DCTERMS
+
+    last = rounds["third"]
+    graph = _portal_dcat(last)
+    (dataset,) = graph.subjects(RDF.type, URIRef(DCAT_NS + "Dataset"))
+    assert graph.value(dataset, URIRef(DCAT_NS + "landingPage")) == URIRef(last.report.dataset_url)
+    distributions = list(graph.objects(dataset, URIRef(DCAT_NS + "distribution")))
+    data = last.report.plan.data_dir
+    described = [p for p in last.resources() if (data / p).is_file() and p.endswith((".parquet", ".csv"))]
+    assert sorted(str(graph.value(d, DCTERMS.identifier)) for d in distributions) == sorted(described)
+    for dist in distributions:
+        path = str(graph.value(dist, DCTERMS.identifier))
+        (url,) = graph.objects(dist, URIRef(DCAT_NS + "downloadURL"))
+        assert dist == url == graph.value(dist, URIRef(DCAT_NS + "accessURL"))
+        assert urllib.parse.urlsplit(str(url)).scheme in ("http", "https") and str(url).startswith(
+            last.report.plan.url + "/"
+        )
+        assert str(url) == last.resources()[path]["url"]
+        response = requests.get(str(url), timeout=60)
+        assert response.status_code == 200, path
+        assert hashlib.sha256(response.content).hexdigest() == sha256_file(data / path), path
+
+
+def test_the_portals_dcat_is_uploaded_again_only_when_it_changed(rounds: dict[str, Round]) -> None:
+    first, second, third = (rounds[n].report for n in ("first", "second", "third"))
+    assert first.dcat is not None and second.dcat is not None and third.dcat is not None
+    assert "dcat.jsonld" in first.uploaded and "dcat.jsonld" in second.unchanged
+    assert first.dcat.sha256 == second.dcat.sha256 != third.dcat.sha256
+    assert first.dcat.sha256 != sha256_file(ROOT / "data" / "dcat.jsonld")  # not the committed file
+    assert third.dcat_addresses == len(
+        json.loads((ROOT / "data" / "dcat.jsonld").read_text())["distribution"]
+    )
+    for report, state in ((first, "uploaded"), (second, "unchanged on the portal")):
+        assert f"dcat:      dcat.jsonld giving {report.dcat_addresses} files" in str(report)
+        assert f"(sha256:{first.dcat.sha256}, {state})" in str(report)
 
 
 @pytest.fixture(scope="module")
@@ -877,7 +946,7 @@ def test_coverage_languages_and_contact_are_those_of_the_dcat_record(rounds: dic
         catalogue["temporal"]["startDate"],
         catalogue["temporal"]["endDate"],
     )
-    assert extras["spatial_uri"].split() == catalogue["spatial"]
+    assert extras["spatial_uri"] == DCAT_COUNTRY + "MAR" and extras["spatial_uri"] in catalogue["spatial"]
     assert extras["language"].split() == catalogue["language"]
     assert extras["contact_name"] == catalogue["contactPoint"][0]["fn"]
 

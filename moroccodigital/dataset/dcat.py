@@ -6,8 +6,11 @@ and absolute.  Where the files are served is not known at build time (there is n
 yet), so the committed data/dcat.jsonld describes each file (title, media type, size, sha256)
 without an address; `moroccodigital export --dcat PATH --base-url URL` writes one whose URLs are
 `URL` joined with each file's path in the data folder, and a publisher that knows each file's own
-address (a portal's resource URLs) passes them as `downloads`.  The dataset is identified by its
-landing page when there is one, else by its download base, else it is a blank node.
+address (a portal's resource URLs, after `publish ckan` has uploaded the files) passes them as
+`downloads`, one address per file: a common base is only the simple case of that mapping.  The
+dataset is identified by its landing page when there is one (the package's homepage, else a page
+the publisher names, such as the dataset's page on the portal), else by its download base, else
+it is a blank node.
 """
 
 from __future__ import annotations
@@ -108,11 +111,13 @@ def dcat(
     cover: Coverage,
     downloads: Mapping[str, str] | None = None,
     base_url: str | None = None,
+    landing_page: str | None = None,
 ) -> Document:
     """DCAT JSON-LD: the dataset, and a distribution for every file of every descriptor.
 
     `downloads` maps a file's path in the data folder to its absolute address (a file missing from
-    it has no address); `base_url` is the folder they sit under, when there is one.
+    it has no address); `base_url` is the folder they sit under, when there is one;
+    `landing_page` is a web page about the dataset, used when the package names no homepage.
     """
     descriptor = descriptors[DESCRIPTORS[0]]
     downloads = {path: absolute_url(url) for path, url in (downloads or {}).items()}
@@ -138,9 +143,10 @@ def dcat(
             for res in package["resources"]
         ],
     }
-    if "homepage" in descriptor:
-        doc["@id"] = f"{absolute_url(descriptor['homepage'])}#dataset"
-        doc["landingPage"] = descriptor["homepage"]
+    page = descriptor.get("homepage") or landing_page
+    if page:
+        doc["@id"] = f"{absolute_url(page)}#dataset"
+        doc["landingPage"] = page
     elif base_url:
         doc["@id"] = f"{absolute_url(base_url).rstrip('/')}/#dataset"
     if cover.start and cover.end:

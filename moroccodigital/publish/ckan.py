@@ -11,18 +11,29 @@ The licence is the portal's own id for it (ckan_fields.choose_licence).  Where t
 the DataStore, each CSV table is loaded into it with its data dictionary (ckan_dictionary.py).
 A field someone changed on the portal since the last publication is set back, and the report
 names it (the digests of what the last publication set are kept in `moroccodigital_fields`).
+
+The DCAT resource is not the committed data/dcat.jsonld, which names no address: once the data
+files are on the portal, the DCAT is written again with each file's resource URL as its
+`downloadURL` and the dataset's page on the portal as its landing page, and that is uploaded
+(like any file, only when its sha256 differs from the portal's copy).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import os
 import re
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from moroccodigital.curation.texts import sha256_file
+from moroccodigital.dataset.dcat import BadBaseURL, data_paths
+from moroccodigital.dataset.metadata import load_descriptors
+from moroccodigital.paths import DCAT
 from moroccodigital.publish.ckan_client import Client, Malformed, Progress
 from moroccodigital.publish.ckan_dictionary import datastore_fields, datastore_records, dictionary_of
 from moroccodigital.publish.ckan_errors import NotPermitted, PublishError, TokenRejected
@@ -34,6 +45,7 @@ from moroccodigital.publish.ckan_fields import (
     overwritten,
 )
 from moroccodigital.publish.ckan_plan import TOKEN_ENV, FileToPublish, Plan, plan_publication
+from moroccodigital.publish.dcat_file import dcat_text
 from moroccodigital.publish.http_deadline import REQUEST_SECONDS, RUN_SECONDS, Deadline
 from moroccodigital.results import Rendered
 
@@ -70,10 +82,20 @@ class PublishReport(Rendered):
     restored: list[str] = field(default_factory=list)
     """Fields changed on the portal since the last publication that it set back: `where: field`."""
     warnings: list[str] = field(default_factory=list)
+    dcat: FileToPublish | None = None
+    """The DCAT file published, written with the portal's addresses (None until it is written)."""
+    dcat_addresses: int = 0
+    """How many files it gives the portal's address of, as their downloadURL."""
 
     @property
     def dataset_url(self) -> str:
         return f"{self.plan.url}/dataset/{self.plan.dataset}"
+
+    @property
+    def files(self) -> tuple[FileToPublish, ...]:
+        """The files as published: the plan's, with the DCAT written for the portal in its place."""
+        dcat = self.dcat
+        return tuple(dcat if dcat is not None and f.name == dcat.name else f for f in self.plan.files)
 
     ok = True
     """A publication that returns has verified every file it sent; one that fails raises."""
@@ -99,6 +121,12 @@ class PublishReport(Rendered):
         ]
         if self.removed:
             lines.append(f"  removed:   {', '.join(self.removed)} (no longer in the package)")
+        if self.dcat is not None:
+            state = "uploaded" if self.dcat.name in self.uploaded else "unchanged on the portal"
+            lines.append(
+                f"  dcat:      {self.dcat.name} giving {self.dcat_addresses} files their portal address "
+                f"as downloadURL (sha256:{self.dcat.sha256}, {state})"
+            )
         if self.loaded:
             lines.append(f"  datastore: {len(self.loaded)} table(s) loaded with their data dictionary")
         lines += [
@@ -157,8 +185,11 @@ def publish_ckan(
         deadline = Deadline(request_deadline, run_deadline)
     except ValueError as err:
         raise PublishError(str(err)) from None
-    with Client(plan.url, token, progress, retries, backoff, deadline, report.done) as client:
-        _Publication(plan, client, report, datastore).publish()
+    with (
+        tempfile.TemporaryDirectory(prefix="moroccodigital-publish-") as work,
+        Client(plan.url, token, progress, retries, backoff, deadline, report.done) as client,
+    ):
+        _Publication(plan, client, report, datastore, Path(work)).publish()
     return report
 
 
@@ -169,8 +200,14 @@ STALE_EXTRA = re.compile(r"source_\d+")
 class _Publication:
     """One publication's steps, each through the client (retried, within the deadlines)."""
 
-    def __init__(self, plan: Plan, client: Client, report: PublishReport, datastore: bool) -> None:
+    def __init__(
+        self, plan: Plan, client: Client, report: PublishReport, datastore: bool, work: Path
+    ) -> None:
         self.plan, self.client, self.report = plan, client, report
+        self.files = list(plan.files)
+        """The plan's files; the DCAT among them is replaced by the one written for the portal."""
+        self.work = work
+        """A scratch folder for the DCAT written for the portal."""
         self.errors = client.errors
         self.wanted: dict[str, Any] = dict(plan.metadata)
         self.use_datastore = datastore
@@ -192,11 +229,14 @@ class _Publication:
             self.report.created = True
         else:
             step("updating the dataset's fields", lambda: self._update_dataset(existing))
-        for item in self.plan.files:
+        for index, item in enumerate(self.files):
+            if item.name == DCAT:
+                write = functools.partial(self._portal_dcat, item)
+                item = self.files[index] = step("writing the DCAT with the portal's addresses", write)
             step(f"publishing {item.name}", functools.partial(self._sync, item))
         step("removing resources no longer in the package", self._remove_stale)
         if self.datastore:
-            for item in self.plan.files:
+            for item in self.files:
                 if item.rows is not None:
                     step(f"loading {item.name} into the DataStore", functools.partial(self._load, item))
         step("verifying the portal's copies", self._verify)
@@ -321,6 +361,25 @@ class _Publication:
                 self.call("resource_patch", upload, id=current["id"], **fields)
         self.report.uploaded.append(item.name)
 
+    def _portal_dcat(self, item: FileToPublish) -> FileToPublish:
+        """The DCAT file giving each data file its resource URL; the data files precede it in the plan."""
+        resources, data = self._resources(), self.plan.data_dir
+        downloads: dict[str, str] = {}
+        for path in data_paths(load_descriptors(data)):
+            url = (resources.get(path) or [{}])[0].get("url")
+            if not isinstance(url, str):
+                raise Malformed(f"{path}: the portal gives no download address for it")
+            downloads[path] = url
+        try:
+            text = dcat_text(data, downloads, landing_page=self.report.dataset_url)
+        except BadBaseURL as err:
+            raise Malformed(f"the portal gives an address a harvester cannot fetch: {err}") from None
+        out = self.work / item.path.name
+        out.write_text(text, encoding="utf-8")
+        written = dataclasses.replace(item, path=out, sha256=sha256_file(out), size=out.stat().st_size)
+        self.report.dcat, self.report.dcat_addresses = written, len(downloads)
+        return written
+
     def _remove_stale(self) -> None:
         """Resources this tool published earlier (they carry `sha256`) that the package dropped."""
         planned = {f.name for f in self.plan.files}
@@ -354,7 +413,7 @@ class _Publication:
         """Download every resource back and compare its sha256 with the local file's."""
         self.report.verified.clear()
         resources = self._resources()
-        for item in self.plan.files:
+        for item in self.files:
             copies = resources.get(item.name, [])
             if len(copies) != 1:
                 raise PublishError(

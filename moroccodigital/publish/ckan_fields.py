@@ -5,7 +5,9 @@ which CKAN indexes for search; so the Arabic title and abstract are extras (`tit
 `notes_ar`), and so are the coverage and the contact point, under the keys ckanext-dcat reads
 (`temporal_start`, `temporal_end`, `spatial_uri`, `language`, `contact_name`, `contact_email`).
 Coverage and contact are taken from data/dcat.jsonld, which the build generates: they are not
-worked out a second time here.
+worked out a second time here.  ckanext-dcat reads `spatial_uri` as one URI, so it holds the
+country the dataset is about, Morocco; every country of the places (Western Sahara and the United
+States too) stays in the `dct:spatial` list of the DCAT resource, where DCAT allows several.
 
 The licence is chosen from the portal's own `license_list`, by its SPDX id or its address; a
 portal without it gets the generic licence of the family, and a warning that says so.
@@ -19,11 +21,14 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from moroccodigital.dataset.dcat import EU_COUNTRIES
 from moroccodigital.publish.ckan_errors import PublishError
 
 TAG_PATTERN = re.compile(r"[\w .-]{2,100}")
 AUTHOR_ROLES = ("creator", "author")
 MAINTAINER_ROLES = ("maintainer", "publisher", "contact")
+SUBJECT_COUNTRY = EU_COUNTRIES + "MAR"
+"""The dataset's subject, Morocco, as the country URI the DCAT record's `spatial` list uses."""
 FINGERPRINT = "moroccodigital_fields"
 """The extra (and resource field) holding a digest of each field as the last publication set it."""
 
@@ -103,8 +108,8 @@ def coverage_extras(catalogue: dict[str, Any]) -> dict[str, str]:
         extras["temporal_start"] = str(temporal["startDate"])
     if temporal.get("endDate"):
         extras["temporal_end"] = str(temporal["endDate"])
-    if catalogue.get("spatial"):
-        extras["spatial_uri"] = " ".join(catalogue["spatial"])
+    if SUBJECT_COUNTRY in (catalogue.get("spatial") or []):
+        extras["spatial_uri"] = SUBJECT_COUNTRY
     if catalogue.get("language"):
         extras["language"] = " ".join(catalogue["language"])
     contacts = catalogue.get("contactPoint") or []

@@ -110,6 +110,8 @@ class Plan:
     """What the publication leaves out and why (a codebook not found, say)."""
     licence: Licence | None = None
     """The licence the descriptor declares; the portal's id for it is looked up when publishing."""
+    data_dir: Path = Path("data")
+    """The data folder the files come from, whose DCAT is written again with the portal's addresses."""
 
     def render(self) -> str:
         """The plan as text for `--dry-run`; it never contains the token, only where it is read."""
@@ -331,8 +333,14 @@ def plan_publication(
         notes.append(
             f"no codebook at {_docs_beside(data_dir) / CODEBOOK} (`moroccodigital codebook` writes it)"
         )
+    notes.append(
+        f"{DCAT}: the one uploaded is written once the data files are on the portal, with each "
+        "file's address there as its downloadURL; the sha256 above is the committed file's, which has none"
+    )
     org = _check_name("organization", org)
     catalogue = json.loads(_inside(data_dir, DCAT, "DCAT record").read_text(encoding="utf-8"))
     metadata = ckan_metadata(descriptor, name, catalogue)
     licence = licence_of(descriptor)
-    return Plan(url, org, name, metadata, tuple(files), token_env, with_texts, tuple(notes), licence)
+    return Plan(
+        url, org, name, metadata, tuple(files), token_env, with_texts, tuple(notes), licence, data_dir
+    )
