@@ -294,6 +294,12 @@ def test_dry_run_prints_the_plan_without_network_or_token(monkeypatch: pytest.Mo
     assert SENTINEL not in text
 
 
+def test_the_plan_says_the_dcat_uploaded_is_written_with_the_portals_addresses() -> None:
+    plan = plan_publication("https://data.example.org", "demo", data_dir=ROOT / "data")
+    (note,) = [n for n in plan.notes if n.startswith("dcat.jsonld:")]
+    assert "each file's address there as its downloadURL" in note and "committed file's" in note
+
+
 def test_cli_dry_run_never_prints_the_token() -> None:
     env = {**os.environ, TOKEN_ENV: SENTINEL}
     args = ["--url", "https://data.example.org", "--org", "some-org", "--data", str(ROOT / "data")]
