@@ -99,6 +99,7 @@ ORDER: dict[str, tuple[str, ...]] = {
         "ckan_fields",
         "ckan_dictionary",
         "ckan_plan",
+        "ckan_report",
         "ckan_client",
         "ckan",
     ),
