@@ -127,10 +127,10 @@ def _edtf(branch: str, groups: dict[str, str | None]) -> tuple[str, str]:
     """EDTF of a date match: only what is written, XXXX for an unstated year."""
     year = groups.get("year") or "XXXX"
     month = f"{D.MONTH_NUMBERS[word]:02d}" if (word := groups.get("month") or groups.get("month2")) else "XX"
-    day1, day2 = (
-        f"{int(day.removesuffix('er')):02d}" if (day := groups.get(k)) else "XX" for k in ("d1", "d2")
-    )
+    day1, day2 = (f"{D.day_number(day):02d}" if (day := groups.get(k)) else "XX" for k in ("d1", "d2"))
+    month1 = f"{D.MONTH_NUMBERS[word]:02d}" if (word := groups.get("month1")) else month
     return {
+        "month_range": (f"{year}-{month1}-{day1}/{year}-{month}-{day2}", "day_range"),
         "day_range": (f"{year}-{month}-{day1}/{year}-{month}-{day2}", "day_range"),
         "day": (f"{year}-{month}-{day1}", "day"),
         "month": (f"{year}-{month}", "month"),
