@@ -189,6 +189,13 @@ def _segments(words: list[tuple[str, int]]) -> list[tuple[list[tuple[str, int]],
     return [(part, k == len(parts) - 1) for k, part in enumerate(parts)]
 
 
+def glued_conjunction(name: str) -> bool:
+    """True when a name's first word is و glued to a common given name ("وعمر السغروشني"): the
+    و joins the name to the text before it and is not part of it."""
+    first = name.split(maxsplit=1)[0] if name else ""
+    return first[:1] == "و" and fold(first[1:]) in _given_names()
+
+
 @lru_cache(maxsize=1)
 def _given_names() -> frozenset[str]:
     from moroccodigital.finder.lexicon import _given_name_list

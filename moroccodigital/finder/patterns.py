@@ -94,11 +94,12 @@ _INDEF_TITLE = _alt([t for t in TITLES if not t.startswith("ال")])
 _TITLED = (
     rf"(?<!\w)[و]?{_DEF_TITLE}(?:\s+ال[^\W\d_]{{2,}}){{0,3}}\s+"
     rf"(?P<titled>{_GIVEN}\s+{_NAME_WORD}(?:\s+ال[^\W\d_]{{2,}}(?=\s*[،.\n]))?)(?!\w)"
-    rf"|(?<!\w)[و]?{_INDEF_TITLE}(?:\s+و?ال[^\W\d_]{{2,}}){{1,3}}\s+"
+    rf"|(?<!\w)[و]?[بل]?{_INDEF_TITLE}(?:\s+و?ال[^\W\d_]{{2,}}){{1,6}}\s+"
     rf"(?P<genitive>{_GIVEN}\s+{_NAME_WORD})(?=\s*[،.\n])"
 )
 """A definite title and its adjectives, or an indefinite title and its definite genitive ("رئيس
-الحكومة", "وزير الصناعة والتجارة"), then a name without a comma ("الوزيرة ليلى بنعلي", "السفير ستيف
+الحكومة", "وزير الصناعة والتجارة", up to six words: "وزير التعليم العالي والبحث العلمي والابتكار"),
+then a name without a comma ("الوزيرة ليلى بنعلي", "السفير ستيف
 لانغ", "رئيس الحكومة عزيز أخنوش"): the name's first word is not a definite noun."""
 PLACE_PREFIXES = ("سان", "سانت", "سانتا", "نيو", "لوس", "لاس", "سيدي", "عين", "بني", "دار", "رأس", "تل",
                   "بئر", "وادي", "جبل")  # fmt: skip

@@ -157,6 +157,8 @@ def _person(_: str, m: re.Match[str], lang: str) -> Proposal:
     honorific = _HONORIFIC_START.match(m.string, start, end)
     if honorific:  # "…، السيد عزيز أخنوش،": the name without its honorific
         start = honorific.end()
+    elif names.glued_conjunction(m.group(group)):  # "…، وعمر السغروشني،": the name without و
+        start += 1
     if names.starts_with_place(m.group(group)):  # "بسان فرانسيسكو": a preposition and a place
         return "name", start, end, {"kind": "name"}
     return "person", start, end, {"kind": "person"}
