@@ -50,7 +50,15 @@ UNITS = {**{fold(k): ("currency", v) for k, v in CURRENCIES.items()},
 _UNIT = rf"(?:{_alt(UNITS)}|(?P<scaled>{_alt(SCALED_CURRENCIES)}))"
 _SUBJECT = r"(?:\s+(?:عدد|قيمة|حجم|مبلغ)(?:هم|ها|ه|هما|هن)?)?"
 """A noun between a comparator verb and its number: "يتجاوز عددهم 600"."""
-_QUAL = rf"(?:(?<!\w)[وفب]{{0,2}}(?P<cmp>{_alt(COMPARATORS)}){_SUBJECT}\s*)?"
+VERB_COMPARATORS: tuple[str, ...] = tuple(_V["verb_comparators"])
+"""Comparator verbs that may stand apart from their amount by its subject (see amounts.yaml)."""
+_FAR_SUBJECT = r"(?:\s+[^\W\d_]{2,}){1,4}"
+_QUAL = (
+    rf"(?:(?<!\w)[وفب]{{0,2}}(?:(?P<cmp>{_alt(COMPARATORS)}){_SUBJECT}"
+    rf"|(?P<vcmp>{_alt(VERB_COMPARATORS)}){_FAR_SUBJECT})\s*)?"
+)
+"""A qualifier before the number: right before it (or after عدد، قيمة...), or a verb and its
+subject ("يناهز ناتجه الداخلي الخام حاليًا 170 مليار دولار")."""
 _MULT = _alt([*MULTIPLIERS, *DUALS])
 _SECOND = rf"(?:(?<!\d)\s+و\s*(?P<num2>{NUMBER})(?:\s*(?P<mult2>{_alt(MULTIPLIERS)})(?!\w))?)?"
 """The second part of a compound, only after a multiplier: "مليار و400 مليون", not "2 و3 ملايين"."""

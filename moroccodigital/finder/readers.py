@@ -44,10 +44,13 @@ def _amount(_: str, m: re.Match[str], lang: str) -> Proposal | None:
     """An amount: digits or a multiplier word, an optional second part joined by و, a unit."""
     g = m.groupdict()
     lead, num2 = g["lead"], g["num2"]
-    if lead and not (num2 or g["unit"]):
+    cmp = g["cmp"] or g["vcmp"]
+    if lead and not (num2 or g["unit"] or g["cmp"]):
         return None
-    if not (g["cmp"] or g["mult"] or g["unit"] or g["pct"] or g["pre"] or lead or g["after"]):
+    if not (cmp or g["mult"] or g["unit"] or g["pct"] or g["pre"] or lead or g["after"]):
         return None
+    if g["vcmp"] and not (g["mult"] or g["unit"] or g["pct"] or g["pre"] or lead):
+        return None  # a verb far from a bare number: not an amount ("تجاوزت صادراته سنة 2024")
     comma = lang == "fr"
     if lead:
         value: float | None = _DUALS.get(lead, _MULTIPLIERS.get(lead, 1.0))
@@ -70,19 +73,21 @@ def _amount(_: str, m: re.Match[str], lang: str) -> Proposal | None:
         data = {"unit": "currency", "currency": N.CURRENCIES[g["pre"]]}
     else:
         data = _unit(g["unit"], "percent" if g["pct"] else None)
-    comparator = _TRAILING.get(g["after"] or "") or _COMPARATORS.get(g["cmp"] or "", "equal")
+    comparator = _TRAILING.get(g["after"] or "") or _COMPARATORS.get(cmp or "", "equal")
     data.update(kind="amount", value=value, comparator=comparator)
-    first = next(k for k in ("cmp", "pre", "num", "lead") if g[k])
+    first = next(k for k in ("cmp", "vcmp", "pre", "num", "lead") if g[k])
     return "amount", m.start(first), m.end(), data
 
 
 def _word_amount(_: str, m: re.Match[str], lang: str) -> Proposal:
     word = m.group("word")
     value = None if word in _UNSTATED else _DUALS.get(word, _MULTIPLIERS.get(word))
-    comparator = "unspecified" if value is None else _COMPARATORS.get(m.group("cmp") or "", "equal")
+    cmp = m.group("cmp") or m.group("vcmp")
+    comparator = "unspecified" if value is None else _COMPARATORS.get(cmp or "", "equal")
     data = _unit(m.group("unit"), None)
     data.update(kind="amount", value=value, comparator=comparator)
-    return "amount", m.start("cmp") if m.group("cmp") else m.start("word"), m.end(), data
+    start = m.start("cmp") if m.group("cmp") else m.start("vcmp") if m.group("vcmp") else m.start("word")
+    return "amount", start, m.end(), data
 
 
 def _unit(word: str | None, default: str | None) -> dict[str, Any]:
