@@ -77,8 +77,11 @@ _AMOUNT_FIRST = r"\d" + "".join(
 )
 AMOUNT = rf"(?=[{_AMOUNT_FIRST}]){AMOUNT}"
 """A lookahead on the characters an amount can start with lets `re` skip the other positions."""
+NUMBER_WORDS: dict[str, float] = {k: float(v) for k, v in _V["number_words"].items()}
+"""Numbers written as words, read before a multiplier only ("onze milliards")."""
 WORD_AMOUNT = (
-    rf"(?<!\w){_QUAL}[وفب]{{0,2}}(?P<word>{_alt(UNSTATED)})"
+    rf"(?<!\w){_QUAL}(?:[وفب]?(?P<count>{_alt(NUMBER_WORDS)})\s+(?P<counted>{_alt(MULTIPLIERS)})"
+    rf"|[وفب]{{0,2}}(?P<word>{_alt(UNSTATED)}))"
     rf"(?:\s+(?:من\s+|de\s+|d'\s?)?(?P<unit>{_UNIT}))?(?!\w)"
 )
 

@@ -18,7 +18,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterator
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from typing import Any
 
 import numpy as np
@@ -113,7 +113,33 @@ def find(text: str, lexicon: Lexicon | None = None, *, lang: str | None = None) 
         starts.insert(i, start)
         ends.insert(i, end)
         chosen.append((start, end, data))
-    return sorted((_candidate(norm, *item) for item in chosen), key=lambda c: (c.start, c.end))
+    found = sorted((_candidate(norm, *item) for item in chosen), key=lambda c: (c.start, c.end))
+    return _shared_currency(text, found)
+
+
+_RANGE_BETWEEN = re.compile(r"[^.!?؟\n]{0,40}?(?<!\w)(?:à|jusqu'à|vers|إلى|الى)\s+$")
+"""Between two amounts of a range ("de 17,9 milliards de dirhams en 2023 à 40 milliards", "من 17.9
+مليار درهم إلى 40 مليارا"): no sentence end, at most 40 characters, ending with the range's "to"."""
+
+
+def _shared_currency(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """An amount with a multiplier but no unit after "to" in a range takes the currency of the
+    amount it is counted from, stated once for both ("... à 40 milliards")."""
+    out = list(candidates)
+    last: Candidate | None = None
+    for i, c in enumerate(out):
+        if c.kind != "amount":
+            continue
+        if (
+            last is not None
+            and c.unit is None
+            and c.value is not None
+            and last.unit == "currency"
+            and _RANGE_BETWEEN.fullmatch(text, last.end, c.start) is not None
+        ):
+            out[i] = c = replace(c, unit="currency", currency=last.currency)
+        last = c
+    return out
 
 
 def quote_for(text: str, start: int, end: int) -> tuple[str, int | None]:

@@ -28,6 +28,7 @@ _COMPARATORS = {fold(k): v for k, v in N.COMPARATORS.items()}
 _MULTIPLIERS = {fold(k): v for k, v in N.MULTIPLIERS.items()}
 _DUALS = {fold(k): v for k, v in N.DUALS.items()}
 _UNSTATED = frozenset(fold(w) for w in N.UNSTATED)
+_NUMBER_WORDS = {fold(k): v for k, v in N.NUMBER_WORDS.items()}
 _TRAILING = {fold(k): v for k, v in N.TRAILING_COMPARATORS.items()}
 _HONORIFIC_START = re.compile(rf"[و]?{alternation(P.HONORIFICS)}\s+")
 
@@ -81,12 +82,16 @@ def _amount(_: str, m: re.Match[str], lang: str) -> Proposal | None:
 
 def _word_amount(_: str, m: re.Match[str], lang: str) -> Proposal:
     word = m.group("word")
-    value = None if word in _UNSTATED else _DUALS.get(word, _MULTIPLIERS.get(word))
+    if m.group("count"):  # "onze milliards": a number word times a multiplier
+        value: float | None = _NUMBER_WORDS[m.group("count")] * _MULTIPLIERS[m.group("counted")]
+    else:
+        value = None if word in _UNSTATED else _DUALS.get(word, _MULTIPLIERS.get(word))
     cmp = m.group("cmp") or m.group("vcmp")
     comparator = "unspecified" if value is None else _COMPARATORS.get(cmp or "", "equal")
     data = _unit(m.group("unit"), None)
     data.update(kind="amount", value=value, comparator=comparator)
-    start = m.start("cmp") if m.group("cmp") else m.start("vcmp") if m.group("vcmp") else m.start("word")
+    first = next(g for g in ("cmp", "vcmp", "count", "word") if m.group(g))
+    start = m.start(first)
     return "amount", start, m.end(), data
 
 
