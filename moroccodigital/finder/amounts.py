@@ -60,8 +60,12 @@ _QUAL = (
 """A qualifier before the number: right before it (or after عدد، قيمة...), or a verb and its
 subject ("يناهز ناتجه الداخلي الخام حاليًا 170 مليار دولار")."""
 _MULT = _alt([*MULTIPLIERS, *DUALS])
-_SECOND = rf"(?:(?<!\d)\s+و\s*(?P<num2>{NUMBER})(?:\s*(?P<mult2>{_alt(MULTIPLIERS)})(?!\w))?)?"
-"""The second part of a compound, only after a multiplier: "مليار و400 مليون", not "2 و3 ملايين"."""
+_SECOND = (
+    rf"(?:(?<!\d)\s+و\s*(?P<num2>{NUMBER})(?:\s*(?P<mult2>{_alt(MULTIPLIERS)})(?!\w)"
+    rf"(?:\s+و\s*(?P<num3>{NUMBER})(?!\s*{_alt(MULTIPLIERS)}))?)?)?"
+)
+"""The second part of a compound, only after a multiplier: "مليار و400 مليون", not "2 و3 ملايين";
+and a third of units after a second with its multiplier ("13 مليون و 388 ألف و 726")."""
 AMOUNT = (
     rf"{_QUAL}(?:(?P<pre>[$€£])\s?)?"
     rf"(?:(?P<num>{NUMBER})(?:\s*(?P<mult>{_alt(MULTIPLIERS)})(?!\w))?"

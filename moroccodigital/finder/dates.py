@@ -56,7 +56,7 @@ DATES = {
     "dateline": r"(?<![\w.,/-])(?P<d1>0?[1-9]|[12]\d|3[01])(?P<sep>[-/.])(?P<m>0?[1-9]|1[0-2])(?P=sep)"
                 r"(?P<year>(?:19|20)\d\d)(?![\w/.-]|,\d)"
                 r"|(?<![\w.,/-])(?P<iso>(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))(?![\w/.-])",
-    "hijri": rf"(?<!\w)(?:(?P<d1>{_DAY})\s+(?P<hmonth>{_alt(HIJRI_MONTHS)})(?:\s+(?P<hyear>{_HIJRI_YEAR}))?"
+    "hijri": rf"(?<!\w)(?:(?P<d1>{_DAY})\s+(?:من\s+)?(?P<hmonth>{_alt(HIJRI_MONTHS)})(?:\s+(?P<hyear>{_HIJRI_YEAR}))?"
              rf"|(?P<hmonth2>{_alt(HIJRI_MONTHS)})\s+(?P<hyear2>{_HIJRI_YEAR})"
              r"|(?<![\w.,])(?P<hyear3>1[34]\d\d)\s*هـ)(?!\w)",
     "month_range": rf"(?<!\w)(?:من\s+|ما\s+بين\s+|بين\s+|du\s+)?(?P<d1>{_RANGE_DAY})\s+(?P<month1>{MONTH})"
@@ -64,7 +64,7 @@ DATES = {
                    rf"(?:\s+{_YEAR_WORD}?(?P<year>{YEAR}))?(?!\w)",
     "day_range": rf"(?<!\w)(?:من\s+|du\s+)?(?P<d1>{_RANGE_DAY})\s*(?:-|إلى|الى|و|au|et)\s*(?P<d2>{_GLUED_DAY})\s+"
                  rf"(?:من\s+)?(?P<month>{MONTH})(?:\s+{_YEAR_WORD}?(?P<year>{YEAR}))?(?!\w)",
-    "day": rf"(?<!\w){_ON_WEEKDAY}(?P<d1>{_SINGLE_DAY})\s+(?P<month>{MONTH})"
+    "day": rf"(?<!\w){_ON_WEEKDAY}(?P<d1>{_SINGLE_DAY})\s+(?:من\s+)?(?P<month>{MONTH})"
            rf"(?:\s*,?\s+{_YEAR_WORD}?(?P<year>{YEAR}))?(?!\w)",
     "month": rf"(?<!\w)(?:[فب]?شهر\s+|(?:en\s+|au\s+mois\s+d'|au\s+mois\s+de\s+))?(?P<month>{MONTH})\s+"
              rf"(?:من\s+)?{_YEAR_WORD}?(?P<year>{YEAR})",

@@ -95,12 +95,14 @@ _TITLED = (
     rf"(?<!\w)[و]?{_DEF_TITLE}(?:\s+ال[^\W\d_]{{2,}}){{0,3}}\s+"
     rf"(?P<titled>{_GIVEN}\s+{_NAME_WORD}(?:\s+ال[^\W\d_]{{2,}}(?=\s*[،.\n]))?)(?!\w)"
     rf"|(?<!\w)[و]?[بل]?{_INDEF_TITLE}(?:\s+و?ال[^\W\d_]{{2,}}){{1,6}}\s+"
-    rf"(?P<genitive>{_GIVEN}\s+{_NAME_WORD})(?=\s*[،.\n])"
+    rf"(?P<genitive>(?!و[أإاآ]){_GIVEN}\s+{_NAME_WORD})(?=\s*[،.\n])"
 )
 """A definite title and its adjectives, or an indefinite title and its definite genitive ("رئيس
 الحكومة", "وزير الصناعة والتجارة", up to six words: "وزير التعليم العالي والبحث العلمي والابتكار"),
 then a name without a comma ("الوزيرة ليلى بنعلي", "السفير ستيف
-لانغ", "رئيس الحكومة عزيز أخنوش"): the name's first word is not a definite noun."""
+لانغ", "رئيس الحكومة عزيز أخنوش"): the name's first word is not a definite noun, nor, after an
+indefinite title, a noun joined by و that goes on with the title ("وزيرة الانتقال الرقمي وإصلاح
+الإدارة")."""
 PLACE_PREFIXES = ("سان", "سانت", "سانتا", "نيو", "لوس", "لاس", "سيدي", "عين", "بني", "دار", "رأس", "تل",
                   "بئر", "وادي", "جبل")  # fmt: skip
 """First words of place names ("سان فرانسيسكو"); after a glued preposition ("بسان") they start a

@@ -45,6 +45,7 @@ def _amount(_: str, m: re.Match[str], lang: str) -> Proposal | None:
     """An amount: digits or a multiplier word, an optional second part joined by و, a unit."""
     g = m.groupdict()
     lead, num2 = g["lead"], g["num2"]
+    end = m.end()
     cmp = g["cmp"] or g["vcmp"]
     if lead and not (num2 or g["unit"] or g["cmp"]):
         return None
@@ -66,18 +67,26 @@ def _amount(_: str, m: re.Match[str], lang: str) -> Proposal | None:
         if value is None or second is None or second * scale2 >= scale or scale2 >= scale:
             return None  # "مليون و3 ملايين": two amounts, not one compound
         value += second * scale2
-    if g["scaled"]:
+        third = N.parse_number(g["num3"], comma) if g["num3"] else None
+        if third is not None and third < scale2:
+            value += third
+        elif g["num3"]:  # "3 ملايين و500 ألف و2024": the year after is not a third part
+            end = m.end("mult2")
+    if end < m.end():  # what followed the cut (a unit, a qualifier) is not this amount's
+        data: dict[str, Any] = {"unit": None}
+    elif g["scaled"]:
         factor, currency = N.SCALED_CURRENCIES[g["scaled"]]
-        data: dict[str, Any] = {"unit": "currency", "currency": currency}
+        data = {"unit": "currency", "currency": currency}
         value = None if value is None else value * factor
     elif g["pre"] and not g["unit"]:
         data = {"unit": "currency", "currency": N.CURRENCIES[g["pre"]]}
     else:
         data = _unit(g["unit"], "percent" if g["pct"] else None)
-    comparator = _TRAILING.get(g["after"] or "") or _COMPARATORS.get(cmp or "", "equal")
+    after = g["after"] if end == m.end() else None
+    comparator = _TRAILING.get(after or "") or _COMPARATORS.get(cmp or "", "equal")
     data.update(kind="amount", value=value, comparator=comparator)
     first = next(k for k in ("cmp", "vcmp", "pre", "num", "lead") if g[k])
-    return "amount", m.start(first), m.end(), data
+    return "amount", m.start(first), end, data
 
 
 def _word_amount(_: str, m: re.Match[str], lang: str) -> Proposal:
@@ -153,8 +162,15 @@ def _edtf(branch: str, groups: dict[str, str | None]) -> tuple[str, str]:
 
 
 def _number(_: str, m: re.Match[str], lang: str) -> Proposal:
+    """A number standing alone; a reference number is a name: one after "رقم", "n°" or "numéro",
+    or one of a shape no quantity has ("1.11.91", the number of a dahir)."""
     value = N.parse_number(m.group(), lang == "fr")
+    if value is None or _REFERENCE.search(m.string, max(0, m.start() - 12), m.start()):
+        return "name", m.start(), m.end(), {"kind": "name"}
     return "number", m.start(), m.end(), {"kind": "number", "value": value}
+
+
+_REFERENCE = re.compile(r"(?<!\w)(?:رقم|n°|no|numéro)\s*$")
 
 
 def _organisation(_: str, m: re.Match[str], lang: str) -> Proposal:
