@@ -56,13 +56,15 @@ DATES = {
     "dateline": r"(?<![\w.,/-])(?P<d1>0?[1-9]|[12]\d|3[01])(?P<sep>[-/.])(?P<m>0?[1-9]|1[0-2])(?P=sep)"
                 r"(?P<year>(?:19|20)\d\d)(?![\w/.-]|,\d)"
                 r"|(?<![\w.,/-])(?P<iso>(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))(?![\w/.-])",
-    "hijri": rf"(?<!\w)(?:(?P<d1>{_DAY})\s+(?:من\s+)?(?P<hmonth>{_alt(HIJRI_MONTHS)})(?:\s+(?P<hyear>{_HIJRI_YEAR}))?"
+    "hijri": rf"(?<!\w)(?:(?P<d1>{_DAY})\s+(?:من\s+)?(?P<hmonth>{_alt(HIJRI_MONTHS)})"
+             rf"(?:\s+(?P<hyear>{_HIJRI_YEAR}))?"
              rf"|(?P<hmonth2>{_alt(HIJRI_MONTHS)})\s+(?P<hyear2>{_HIJRI_YEAR})"
              r"|(?<![\w.,])(?P<hyear3>1[34]\d\d)\s*هـ)(?!\w)",
     "month_range": rf"(?<!\w)(?:من\s+|ما\s+بين\s+|بين\s+|du\s+)?(?P<d1>{_RANGE_DAY})\s+(?P<month1>{MONTH})"
                    rf"{_THIS_MONTH}\s*(?:-|إلى|الى|و|au)\s*(?:le\s+)?(?P<d2>{_GLUED_DAY})\s+(?P<month>{MONTH})"
                    rf"(?:\s+{_YEAR_WORD}?(?P<year>{YEAR}))?(?!\w)",
-    "day_range": rf"(?<!\w)(?:من\s+|du\s+)?(?P<d1>{_RANGE_DAY})\s*(?:-|إلى|الى|و|au|et)\s*(?P<d2>{_GLUED_DAY})\s+"
+    "day_range": rf"(?<!\w)(?:من\s+|du\s+)?(?P<d1>{_RANGE_DAY})\s*(?:-|إلى|الى|و|au|et)\s*"
+                 rf"(?P<d2>{_GLUED_DAY})\s+"
                  rf"(?:من\s+)?(?P<month>{MONTH})(?:\s+{_YEAR_WORD}?(?P<year>{YEAR}))?(?!\w)",
     "day": rf"(?<!\w){_ON_WEEKDAY}(?P<d1>{_SINGLE_DAY})\s+(?:من\s+)?(?P<month>{MONTH})"
            rf"(?:\s*,?\s+{_YEAR_WORD}?(?P<year>{YEAR}))?(?!\w)",
@@ -90,6 +92,8 @@ DAY_WORD_DATES = {name: DATES[name] for name in ("month_range", "day_range", "da
 def day_number(day: str) -> int:
     """The day of the month a day written in digits ("05", "1er") or as a word ("فاتح") states."""
     return DAY_WORD_NUMBERS.get(fold(day)) or int(day.removesuffix("er"))
+
+
 MONTH_NAME = rf"(?<!\w)[فب]?شهر\s+(?P<month>{MONTH})(?!\w)"
 WEEKDAY = (
     rf"(?<!\w)(?:أمس|أول أمس|اليوم|يومه|غدا|يوم|مساء|صباح|ليلة)\s+{_alt(WEEKDAYS)}"
