@@ -22,6 +22,7 @@ from moroccodigital.finder import patterns as P
 from moroccodigital.finder.fastre import quick
 from moroccodigital.finder.lexicon import Lexicon, Match
 from moroccodigital.finder.normalize import Normalized, fold, trie_pattern
+from moroccodigital.finder.vocabulary import given_names
 
 Proposal = tuple[str, int, int, dict[str, Any]]
 
@@ -198,9 +199,7 @@ def glued_conjunction(name: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _given_names() -> frozenset[str]:
-    from moroccodigital.finder.lexicon import _given_name_list
-
-    return frozenset(fold(w) for w in _given_name_list())
+    return frozenset(fold(w) for w in given_names())
 
 
 _PROCLITIC = re.compile(r"^(?:[وف]?[بلك]?)")

@@ -18,6 +18,7 @@ from moroccodigital.finder import dates as D
 from moroccodigital.finder.fastre import quick
 from moroccodigital.finder.normalize import fold, fold_pattern, trie_pattern
 from moroccodigital.finder.vocabulary import alternation as _alt
+from moroccodigital.finder.vocabulary import given_names
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
@@ -172,6 +173,12 @@ LATIN_PARTICLES = ("de", "du", "des", "de la", "de l'", "d'", "l'", "la", "le", 
                    "en")  # fmt: skip
 """Lower-case words inside a capitalised name ("Agence de Développement du Digital", "Ahmed ben Ali")."""
 _PERSON = f"{_PERSON_}|{_TITLED}"
+_BEFORE_TITLE = (
+    rf"(?<!\w)و?(?P<before>{_alt(given_names())}(?:\s+{_NAME_WORD}){{1,2}})\s*،\s*[وبل]?"
+    rf"(?:{_alt(TITLES)}|{_alt(HONORIFICS)})(?!\w)"
+)
+"""A name before its title ("عمر السغروشني، رئيس لجنة ..."): it starts with a common given name
+(given_names.txt), has two or three words, and a comma and a title follow it."""
 
 
 EVENT_CUES = ("كأس", "نهائيات", "بطولة", "معرض", "المعرض", "منتدى", "المنتدى", "مؤتمر", "المؤتمر", "قمة",
@@ -256,6 +263,7 @@ FAMILIES = (
     _family(ORG_CUES, 4, 120, {"organisation": _ORGANISATION}),
     _family(EVENT_CUES, 12, 120, {"event_name": _EVENT_NAME}),
     _family((*HONORIFICS, *TITLES), 4, 170, {"person": _PERSON}),
+    _family(TITLES, 48, 4, {"person:before": _BEFORE_TITLE}),
 )  # fmt: skip
 """Every windowed pattern, by trigger.  Known names, quoted and Latin names scan the whole text."""
 

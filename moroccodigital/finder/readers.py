@@ -178,7 +178,9 @@ def _organisation(_: str, m: re.Match[str], lang: str) -> Proposal:
 
 
 def _person(_: str, m: re.Match[str], lang: str) -> Proposal:
-    group = next(g for g in ("name", "apposed", "titled", "genitive") if m.group(g))
+    group = next(
+        g for g in ("name", "apposed", "titled", "genitive", "before") if g in m.re.groupindex and m.group(g)
+    )
     start, end = m.start(group), m.end(group)
     honorific = _HONORIFIC_START.match(m.string, start, end)
     if honorific:  # "…، السيد عزيز أخنوش،": the name without its honorific
