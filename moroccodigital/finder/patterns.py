@@ -27,9 +27,14 @@ def _compile(pattern: str) -> re.Pattern[str]:
 
 
 # -- names with numbers, quoted and Latin names -------------------------------------------------
-_NUMBERED_NAME = r"(?<!\w)(?:[a-z]+\d+[a-z\d]*|\d+[a-z]+[a-z\d]*)(?!\w)|(?<=\w\s)(?P<version>\d+\.0)(?![\w.])"
+ORDINAL = r"(?<!\w)(?P<rank>\d{1,4})(?:er|re|e|es|ème|ème|ième|eme)(?!\w)"
+"""A French ordinal ("1er", "87e", "113ème"): a counted number (the 113th place), not a name."""
+_NUMBERED_NAME = (
+    r"(?<!\w)(?:[a-z]+\d+[a-z\d]*|(?!\d+(?:er|re|e|es|ers)(?!\w))\d+[a-z]+[a-z\d]*)(?!\w)"
+    r"|(?<=\w\s)(?P<version>\d+\.0)(?![\w.])"
+)
 """5G, 4G, A320, and versions ("4.0" of "الصناعة 4.0", which extract widens to the word before):
-numbers that are part of a name, not amounts."""
+numbers that are part of a name, not amounts.  A French ordinal ("1er", "2e") is not a name."""
 PROGRAMME_CUES = ("استراتيجية", "رؤية", "مخطط", "برنامج", "خطة", "مبادرة", "ميثاق", "stratégie", "programme",
                   "plan", "vision", "initiative", "feuille de route", "contrat-programme")  # fmt: skip
 STOP = (
@@ -248,7 +253,8 @@ def _family(triggers: tuple[str, ...], before: int, after: int, patterns: dict[s
 
 FAMILIES = (
     _family((), 48, 32, {"numbered_name": _NUMBERED_NAME, "programme_name": _PROGRAMME_NAME,
-                         "amount": N.AMOUNT, **_dates(D.DATES), "number": rf"(?=\d){N.NUMBER}"}),
+                         "amount": N.AMOUNT, **_dates(D.DATES), "ordinal": ORDINAL,
+                         "number": rf"(?=\d){N.NUMBER}"}),
     _family((*N.UNSTATED, *N.DUALS, *N.MULTIPLIERS), 48, 48,
             {"amount": N.AMOUNT, "word_amount": N.WORD_AMOUNT}),
     _family((*D.WEEKDAYS, *D.FRENCH_WEEKDAYS), 24, 24, _dates({"weekday": D.WEEKDAY})),

@@ -170,6 +170,10 @@ def _number(_: str, m: re.Match[str], lang: str) -> Proposal:
     return "number", m.start(), m.end(), {"kind": "number", "value": value}
 
 
+def _ordinal(_: str, m: re.Match[str], lang: str) -> Proposal:
+    return "number", m.start(), m.end(), {"kind": "number", "value": float(m.group("rank"))}
+
+
 _REFERENCE = re.compile(r"(?<!\w)(?:رقم|n°|no|numéro)\s*$")
 
 
@@ -200,6 +204,7 @@ _READERS: dict[str, Reader] = {
     "word_amount": _word_amount,
     "date": _date,
     "number": _number,
+    "ordinal": _ordinal,
     "organisation": _organisation,
     "person": _person,
 }
