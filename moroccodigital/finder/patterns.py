@@ -91,7 +91,8 @@ TITLES = (
 )  # fmt: skip
 _PERSON_ = (
     rf"(?<!\w)[و]?{_alt(HONORIFICS)}\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
-    rf"|(?<!\w)[وبل]?{_alt(TITLES)}(?!\w)[^،.\n]{{0,120}}?،\s*(?P<apposed>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})"
+    rf"|(?<!\w)[وبل]?{_alt(TITLES)}(?!\w)[^،.\n]{{0,120}}?،\s*"
+    rf"(?P<apposed>(?![وبل]?{_alt(TITLES)}(?!\w)){_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})"
     r"(?=\s*[،.\n]|\s*$)"
 )
 _GIVEN = rf"(?!{_STOP}(?!\w))(?!{_ORG_CUE}(?!\w))(?!(?:ال|بال|لل|وال|كال|فال|وبال|ولل))[^\W\d_]{{2,}}"

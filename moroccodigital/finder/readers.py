@@ -149,7 +149,10 @@ def _edtf(branch: str, groups: dict[str, str | None]) -> tuple[str, str]:
     day1, day2 = (f"{D.day_number(day):02d}" if (day := groups.get(k)) else "XX" for k in ("d1", "d2"))
     month1 = f"{D.MONTH_NUMBERS[word]:02d}" if (word := groups.get("month1")) else month
     return {
-        "month_range": (f"{year}-{month1}-{day1}/{year}-{month}-{day2}", "day_range"),
+        "month_range": (
+            f"{_year_before(year, month1, month)}-{month1}-{day1}/{year}-{month}-{day2}",
+            "day_range",
+        ),
         "day_range": (f"{year}-{month}-{day1}/{year}-{month}-{day2}", "day_range"),
         "day": (f"{year}-{month}-{day1}", "day"),
         "month": (f"{year}-{month}", "month"),
@@ -159,6 +162,14 @@ def _edtf(branch: str, groups: dict[str, str | None]) -> tuple[str, str]:
         ),
         "part_of_year": (year, "part_of_year"),
     }.get(branch, (year, "year"))
+
+
+def _year_before(year: str, month1: str, month2: str) -> str:
+    """The year of a range's first day: the stated one, or the one before when the range crosses
+    the year's end ("du 30 décembre au 2 janvier 2026" starts in 2025)."""
+    if year.isdigit() and month1 > month2:
+        return str(int(year) - 1)
+    return year
 
 
 def _number(_: str, m: re.Match[str], lang: str) -> Proposal:
