@@ -50,10 +50,22 @@ UNITS = {**{fold(k): ("currency", v) for k, v in CURRENCIES.items()},
 _UNIT = rf"(?:{_alt(UNITS)}|(?P<scaled>{_alt(SCALED_CURRENCIES)}))"
 _SUBJECT = r"(?:\s+(?:عدد|قيمة|حجم|مبلغ)(?:هم|ها|ه|هما|هن)?)?"
 """A noun between a comparator verb and its number: "يتجاوز عددهم 600"."""
-_QUAL = rf"(?:(?<!\w)[وفب]{{0,2}}(?P<cmp>{_alt(COMPARATORS)}){_SUBJECT}\s*)?"
+VERB_COMPARATORS: tuple[str, ...] = tuple(_V["verb_comparators"])
+"""Comparator verbs that may stand apart from their amount by its subject (see amounts.yaml)."""
+_FAR_SUBJECT = r"(?:\s+[^\W\d_]{2,}){1,4}"
+_QUAL = (
+    rf"(?:(?<!\w)[وفب]{{0,2}}(?:(?P<cmp>{_alt(COMPARATORS)}){_SUBJECT}"
+    rf"|(?P<vcmp>{_alt(VERB_COMPARATORS)}){_FAR_SUBJECT})\s*)?"
+)
+"""A qualifier before the number: right before it (or after عدد، قيمة...), or a verb and its
+subject ("يناهز ناتجه الداخلي الخام حاليًا 170 مليار دولار")."""
 _MULT = _alt([*MULTIPLIERS, *DUALS])
-_SECOND = rf"(?:(?<!\d)\s+و\s*(?P<num2>{NUMBER})(?:\s*(?P<mult2>{_alt(MULTIPLIERS)})(?!\w))?)?"
-"""The second part of a compound, only after a multiplier: "مليار و400 مليون", not "2 و3 ملايين"."""
+_SECOND = (
+    rf"(?:(?<!\d)\s+و\s*(?P<num2>{NUMBER})(?:\s*(?P<mult2>{_alt(MULTIPLIERS)})(?!\w)"
+    rf"(?:\s+و\s*(?P<num3>{NUMBER})(?!\s*{_alt(MULTIPLIERS)}))?)?)?"
+)
+"""The second part of a compound, only after a multiplier: "مليار و400 مليون", not "2 و3 ملايين";
+and a third of units after a second with its multiplier ("13 مليون و 388 ألف و 726")."""
 AMOUNT = (
     rf"{_QUAL}(?:(?P<pre>[$€£])\s?)?"
     rf"(?:(?P<num>{NUMBER})(?:\s*(?P<mult>{_alt(MULTIPLIERS)})(?!\w))?"
@@ -69,8 +81,11 @@ _AMOUNT_FIRST = r"\d" + "".join(
 )
 AMOUNT = rf"(?=[{_AMOUNT_FIRST}]){AMOUNT}"
 """A lookahead on the characters an amount can start with lets `re` skip the other positions."""
+NUMBER_WORDS: dict[str, float] = {k: float(v) for k, v in _V["number_words"].items()}
+"""Numbers written as words, read before a multiplier only ("onze milliards")."""
 WORD_AMOUNT = (
-    rf"(?<!\w){_QUAL}[وفب]{{0,2}}(?P<word>{_alt(UNSTATED)})"
+    rf"(?<!\w){_QUAL}(?:[وفب]?(?P<count>{_alt(NUMBER_WORDS)})\s+(?P<counted>{_alt(MULTIPLIERS)})"
+    rf"|[وفب]{{0,2}}(?P<word>{_alt(UNSTATED)}))"
     rf"(?:\s+(?:من\s+|de\s+|d'\s?)?(?P<unit>{_UNIT}))?(?!\w)"
 )
 

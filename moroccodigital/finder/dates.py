@@ -19,6 +19,19 @@ YEAR = r"(?<![\w.,])(?:19|20)\d\d(?![\w]|[.,]\d)"
 _GLUED_YEAR = r"(?:19|20)\d\d(?![\w]|[.,]\d)"
 """A year right after a glued و ("بين 2009 و2013")."""
 _DAY = r"(?<![\w.,])(?:0?[1-9]|[12]\d|3[01])(?:er)?(?!\d)"
+DAY_WORDS: dict[str, int] = dict(_V["day_words"])
+"""Days written as words ("فاتح يونيو", "الثالث والخامس من نونبر"); see dates.yaml."""
+DAY_WORD_NUMBERS = {fold(k): v for k, v in DAY_WORDS.items()} | {
+    fold("ال" + k): v for k, v in DAY_WORDS.items()
+}
+_DAY_WORD = rf"(?<!\w)(?:ال)?{_alt(DAY_WORDS)}(?!\w)"
+_BARE_DAY_WORD = rf"(?<!\w){_alt(DAY_WORDS)}(?!\w)"
+_RANGE_DAY = rf"(?:{_DAY}|{_DAY_WORD})"
+_GLUED_DAY = rf"(?:{_RANGE_DAY}|(?<=و)(?:(?:0?[1-9]|[12]\d|3[01])(?!\d)|(?:ال)?{_alt(DAY_WORDS)}(?!\w)))"
+"""The second day of a range, which may be glued to its و ("الثالث والخامس", "21 و24")."""
+_SINGLE_DAY = rf"(?:{_DAY}|{_BARE_DAY_WORD})"
+_THIS_MONTH = r"(?:\s+(?:الجاري|المقبل|القادم|الماضي))?"
+"""A month said to be this, next or last one ("30 ماي الجاري"): no year, so nothing to record."""
 _YEAR_WORD = r"(?:(?:(?:ال|ل|لل)?(?:عام|سنة)|en|l'an|l'année|année|an)\s+)"
 WEEKDAYS: tuple[str, ...] = tuple(_V["weekdays"])
 FRENCH_WEEKDAYS: tuple[str, ...] = tuple(_V["french_weekdays"])
@@ -43,12 +56,17 @@ DATES = {
     "dateline": r"(?<![\w.,/-])(?P<d1>0?[1-9]|[12]\d|3[01])(?P<sep>[-/.])(?P<m>0?[1-9]|1[0-2])(?P=sep)"
                 r"(?P<year>(?:19|20)\d\d)(?![\w/.-]|,\d)"
                 r"|(?<![\w.,/-])(?P<iso>(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))(?![\w/.-])",
-    "hijri": rf"(?<!\w)(?:(?P<d1>{_DAY})\s+(?P<hmonth>{_alt(HIJRI_MONTHS)})(?:\s+(?P<hyear>{_HIJRI_YEAR}))?"
+    "hijri": rf"(?<!\w)(?:(?P<d1>{_DAY})\s+(?:من\s+)?(?P<hmonth>{_alt(HIJRI_MONTHS)})"
+             rf"(?:\s+(?P<hyear>{_HIJRI_YEAR}))?"
              rf"|(?P<hmonth2>{_alt(HIJRI_MONTHS)})\s+(?P<hyear2>{_HIJRI_YEAR})"
              r"|(?<![\w.,])(?P<hyear3>1[34]\d\d)\s*هـ)(?!\w)",
-    "day_range": rf"(?<!\w)(?:من\s+|du\s+)?(?P<d1>{_DAY})\s*(?:-|إلى|الى|و|au|et)\s*(?P<d2>{_DAY})\s+"
-                 rf"(?P<month>{MONTH})(?:\s+{_YEAR_WORD}?(?P<year>{YEAR}))?(?!\w)",
-    "day": rf"(?<!\w){_ON_WEEKDAY}(?P<d1>{_DAY})\s+(?P<month>{MONTH})"
+    "month_range": rf"(?<!\w)(?:من\s+|ما\s+بين\s+|بين\s+|du\s+)?(?P<d1>{_RANGE_DAY})\s+(?P<month1>{MONTH})"
+                   rf"{_THIS_MONTH}\s*(?:-|إلى|الى|و|au)\s*(?:le\s+)?(?P<d2>{_GLUED_DAY})\s+(?P<month>{MONTH})"
+                   rf"(?:\s+{_YEAR_WORD}?(?P<year>{YEAR}))?(?!\w)",
+    "day_range": rf"(?<!\w)(?:من\s+|du\s+)?(?P<d1>{_RANGE_DAY})\s*(?:-|إلى|الى|و|au|et)\s*"
+                 rf"(?P<d2>{_GLUED_DAY})\s+"
+                 rf"(?:من\s+)?(?P<month>{MONTH})(?:\s+{_YEAR_WORD}?(?P<year>{YEAR}))?(?!\w)",
+    "day": rf"(?<!\w){_ON_WEEKDAY}(?P<d1>{_SINGLE_DAY})\s+(?:من\s+)?(?P<month>{MONTH})"
            rf"(?:\s*,?\s+{_YEAR_WORD}?(?P<year>{YEAR}))?(?!\w)",
     "month": rf"(?<!\w)(?:[فب]?شهر\s+|(?:en\s+|au\s+mois\s+d'|au\s+mois\s+de\s+))?(?P<month>{MONTH})\s+"
              rf"(?:من\s+)?{_YEAR_WORD}?(?P<year>{YEAR})",
@@ -64,7 +82,18 @@ DATES = {
             r"|(?<![\w:])(?:[01]?\d|2[0-3])\s?(?:heures|heure)(?:\s?[0-5]\d)?(?!\w)",
 }  # fmt: skip
 """Date expressions around a number, most specific first.  A dateline (02-03-2022, 02/03/2022)
-is day first, as in Moroccan and French writing."""
+is day first, as in Moroccan and French writing.  A range across two months ("من 31 ماي إلى
+رابع يونيو", "du 30 mai au 1er juin") is one date."""
+
+DAY_WORD_DATES = {name: DATES[name] for name in ("month_range", "day_range", "day")}
+"""The date patterns a day written as a word can open (run in windows around those words)."""
+
+
+def day_number(day: str) -> int:
+    """The day of the month a day written in digits ("05", "1er") or as a word ("فاتح") states."""
+    return DAY_WORD_NUMBERS.get(fold(day)) or int(day.removesuffix("er"))
+
+
 MONTH_NAME = rf"(?<!\w)[فب]?شهر\s+(?P<month>{MONTH})(?!\w)"
 WEEKDAY = (
     rf"(?<!\w)(?:أمس|أول أمس|اليوم|يومه|غدا|يوم|مساء|صباح|ليلة)\s+{_alt(WEEKDAYS)}"

@@ -17,22 +17,20 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, fields
-from functools import lru_cache
+from collections.abc import Iterator
+from dataclasses import dataclass, fields, replace
 from typing import Any
 
 import numpy as np
 
 from moroccodigital.curation.texts import find_all
-from moroccodigital.finder import amounts as N
 from moroccodigital.finder import dates as D
 from moroccodigital.finder import names
 from moroccodigital.finder import patterns as P
 from moroccodigital.finder.lexicon import Lexicon, Match
 from moroccodigital.finder.names import french_names
-from moroccodigital.finder.normalize import Normalized, fold, normalize
-from moroccodigital.finder.vocabulary import alternation
+from moroccodigital.finder.normalize import Normalized, normalize
+from moroccodigital.finder.readers import Proposal, plans
 
 KINDS = ("actor", "place", "initiative", "name", "amount", "date", "time", "organisation", "person", "number")
 """What a candidate is.  actor/place/initiative: a known record (see `ref`); name: a name not in
@@ -40,13 +38,7 @@ the registries (quoted, Latin, or with a number inside); organisation/person: an
 found from a cue word; amount: a number with a unit, multiplier or qualifier, or a number word
 of unstated value; time: a clock time (12:00); number: a number standing alone."""
 
-_COMPARATORS = {fold(k): v for k, v in N.COMPARATORS.items()}
-_MULTIPLIERS = {fold(k): v for k, v in N.MULTIPLIERS.items()}
-_DUALS = {fold(k): v for k, v in N.DUALS.items()}
-_UNSTATED = frozenset(fold(w) for w in N.UNSTATED)
-_TRAILING = {fold(k): v for k, v in N.TRAILING_COMPARATORS.items()}
 _WORD_TAIL = re.compile(r"\w*")
-_HONORIFIC_START = re.compile(rf"[و]?{alternation(P.HONORIFICS)}\s+")
 _PRIORITY = {
     "known": 0, "titled": 0, "name": 1, "variant": 2, "amount": 2, "date": 3, "time": 3, "place": 4,
     "latin": 4, "organisation": 5, "person": 5, "number": 6,
@@ -121,7 +113,33 @@ def find(text: str, lexicon: Lexicon | None = None, *, lang: str | None = None) 
         starts.insert(i, start)
         ends.insert(i, end)
         chosen.append((start, end, data))
-    return sorted((_candidate(norm, *item) for item in chosen), key=lambda c: (c.start, c.end))
+    found = sorted((_candidate(norm, *item) for item in chosen), key=lambda c: (c.start, c.end))
+    return _shared_currency(text, found)
+
+
+_RANGE_BETWEEN = re.compile(r"[^.!?؟\n]{0,40}?(?<!\w)(?:à|jusqu'à|vers|إلى|الى)\s+$")
+"""Between two amounts of a range ("de 17,9 milliards de dirhams en 2023 à 40 milliards", "من 17.9
+مليار درهم إلى 40 مليارا"): no sentence end, at most 40 characters, ending with the range's "to"."""
+
+
+def _shared_currency(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """An amount with a multiplier but no unit after "to" in a range takes the currency of the
+    amount it is counted from, stated once for both ("... à 40 milliards")."""
+    out = list(candidates)
+    last: Candidate | None = None
+    for i, c in enumerate(out):
+        if c.kind != "amount":
+            continue
+        if (
+            last is not None
+            and c.unit is None
+            and c.value is not None
+            and last.unit == "currency"
+            and _RANGE_BETWEEN.fullmatch(text, last.end, c.start) is not None
+        ):
+            out[i] = c = replace(c, unit="currency", currency=last.currency)
+        last = c
+    return out
 
 
 def quote_for(text: str, start: int, end: int) -> tuple[str, int | None]:
@@ -144,13 +162,10 @@ def _candidate(norm: Normalized, start: int, end: int, data: dict[str, Any]) -> 
     return Candidate(start=a, end=b, text=norm.original[a:b], **data)
 
 
-Proposal = tuple[str, int, int, dict[str, Any]]
-
-
 def _propose(norm: Normalized, lexicon: Lexicon | None, lang: str) -> Iterator[Proposal]:
     text = norm.text
     found: list[Proposal] = []
-    for plan, windows in zip(_plans(), _windows(text), strict=True):
+    for plan, windows in zip(plans(), _windows(text), strict=True):
         for a, b in windows:
             present: dict[int, bool] = {}
             for read, name, pattern, need in plan:
@@ -278,158 +293,3 @@ def _latin(text: str) -> Iterator[Proposal]:
 
 _YEAR_WORD = re.compile(r"(?:19|20)\d\d")
 _NAME_YEAR = re.compile(r" (?:19|20)\d\d(?![\w.,]\d|\w)")
-
-
-def _name(_: str, m: re.Match[str], lang: str) -> Proposal:
-    if "version" in m.re.groupindex and m.group("version"):
-        before = re.search(r"[^\W\d_]+\s+$", m.string[max(0, m.start() - 40) : m.start()])
-        return "name", m.start() - (len(before.group()) if before else 0), m.end(), {"kind": "name"}
-    group = "org" if "org" in m.re.groupindex else 0
-    return "name", m.start(group), m.end(group), {"kind": "name"}
-
-
-def _amount(_: str, m: re.Match[str], lang: str) -> Proposal | None:
-    """An amount: digits or a multiplier word, an optional second part joined by و, a unit."""
-    g = m.groupdict()
-    lead, num2 = g["lead"], g["num2"]
-    if lead and not (num2 or g["unit"]):
-        return None
-    if not (g["cmp"] or g["mult"] or g["unit"] or g["pct"] or g["pre"] or lead or g["after"]):
-        return None
-    comma = lang == "fr"
-    if lead:
-        value: float | None = _DUALS.get(lead, _MULTIPLIERS.get(lead, 1.0))
-        scale = value or 1.0
-    else:
-        value = N.parse_number(g["num"], comma)
-        scale = _MULTIPLIERS[g["mult"]] if g["mult"] else 1.0
-        value = None if value is None else value * scale
-    if num2:
-        second = N.parse_number(num2, comma)
-        scale2 = _MULTIPLIERS[g["mult2"]] if g["mult2"] else 1.0
-        if value is None or second is None or second * scale2 >= scale or scale2 >= scale:
-            return None  # "مليون و3 ملايين": two amounts, not one compound
-        value += second * scale2
-    if g["scaled"]:
-        factor, currency = N.SCALED_CURRENCIES[g["scaled"]]
-        data: dict[str, Any] = {"unit": "currency", "currency": currency}
-        value = None if value is None else value * factor
-    elif g["pre"] and not g["unit"]:
-        data = {"unit": "currency", "currency": N.CURRENCIES[g["pre"]]}
-    else:
-        data = _unit(g["unit"], "percent" if g["pct"] else None)
-    comparator = _TRAILING.get(g["after"] or "") or _COMPARATORS.get(g["cmp"] or "", "equal")
-    data.update(kind="amount", value=value, comparator=comparator)
-    first = next(k for k in ("cmp", "pre", "num", "lead") if g[k])
-    return "amount", m.start(first), m.end(), data
-
-
-def _word_amount(_: str, m: re.Match[str], lang: str) -> Proposal:
-    word = m.group("word")
-    value = None if word in _UNSTATED else _DUALS.get(word, _MULTIPLIERS.get(word))
-    comparator = "unspecified" if value is None else _COMPARATORS.get(m.group("cmp") or "", "equal")
-    data = _unit(m.group("unit"), None)
-    data.update(kind="amount", value=value, comparator=comparator)
-    return "amount", m.start("cmp") if m.group("cmp") else m.start("word"), m.end(), data
-
-
-def _unit(word: str | None, default: str | None) -> dict[str, Any]:
-    if word is None:
-        return {"unit": default}
-    unit, currency = N.UNITS[word]
-    return {"unit": unit, "currency": currency}
-
-
-def _date(_: str, m: re.Match[str], lang: str) -> Proposal:
-    branch = str(m.lastgroup)
-    if branch == "french_relative":
-        branch = "relative"
-    if branch in {"time", "weekday", "relative", "recent"}:
-        kind, edtf, precision = ("time", None, None) if branch == "time" else ("date", *_EDTF_ONLY[branch])
-        return kind, m.start(), m.end(), {"kind": kind, "edtf": edtf, "precision": precision}
-    prefix = branch + "__"
-    groups = {k.removeprefix(prefix): v for k, v in m.groupdict().items() if k.startswith(prefix)}
-    if branch == "hijri":
-        precision = (
-            "hijri_day" if groups.get("d1") else "hijri_year" if groups.get("hyear3") else "hijri_month"
-        )
-        return "date", m.start(), m.end(), {"kind": "date", "edtf": None, "precision": precision}
-    if branch == "dateline":
-        if groups.get("iso"):
-            return "date", m.start(), m.end(), {"kind": "date", "edtf": groups["iso"], "precision": "day"}
-        day, month, year = int(groups["d1"] or 0), int(groups["m"] or 0), groups["year"]
-        edtf = f"{year}-{month:02d}-{day:02d}"
-        return "date", m.start(), m.end(), {"kind": "date", "edtf": edtf, "precision": "day"}
-    edtf, precision = _edtf(branch, groups)
-    return "date", m.start(), m.end(), {"kind": "date", "edtf": edtf, "precision": precision}
-
-
-_EDTF_ONLY = {
-    "weekday": ("XXXX-XX-XX", "weekday_only"),
-    "relative": (None, "relative"),
-    "recent": (None, "recent"),
-}
-
-
-def _edtf(branch: str, groups: dict[str, str | None]) -> tuple[str, str]:
-    """EDTF of a date match: only what is written, XXXX for an unstated year."""
-    year = groups.get("year") or "XXXX"
-    month = f"{D.MONTH_NUMBERS[word]:02d}" if (word := groups.get("month") or groups.get("month2")) else "XX"
-    day1, day2 = (
-        f"{int(day.removesuffix('er')):02d}" if (day := groups.get(k)) else "XX" for k in ("d1", "d2")
-    )
-    return {
-        "day_range": (f"{year}-{month}-{day1}/{year}-{month}-{day2}", "day_range"),
-        "day": (f"{year}-{month}-{day1}", "day"),
-        "month": (f"{year}-{month}", "month"),
-        "year_range": (
-            f"{groups.get('y1') or groups.get('y3')}/{groups.get('y2') or groups.get('y4')}",
-            "year_range",
-        ),
-        "part_of_year": (year, "part_of_year"),
-    }.get(branch, (year, "year"))
-
-
-def _number(_: str, m: re.Match[str], lang: str) -> Proposal:
-    value = N.parse_number(m.group(), lang == "fr")
-    return "number", m.start(), m.end(), {"kind": "number", "value": value}
-
-
-def _organisation(_: str, m: re.Match[str], lang: str) -> Proposal:
-    return "organisation", m.start("org"), m.end("org"), {"kind": "organisation"}
-
-
-def _person(_: str, m: re.Match[str], lang: str) -> Proposal:
-    group = next(g for g in ("name", "apposed", "titled", "genitive") if m.group(g))
-    start, end = m.start(group), m.end(group)
-    honorific = _HONORIFIC_START.match(m.string, start, end)
-    if honorific:  # "…، السيد عزيز أخنوش،": the name without its honorific
-        start = honorific.end()
-    if names.starts_with_place(m.group(group)):  # "بسان فرانسيسكو": a preposition and a place
-        return "name", start, end, {"kind": "name"}
-    return "person", start, end, {"kind": "person"}
-
-
-_READERS: dict[str, Callable[[str, re.Match[str], str], Proposal | None]] = {
-    "numbered_name": _name,
-    "programme_name": _name,
-    "event_name": _name,
-    "amount": _amount,
-    "word_amount": _word_amount,
-    "date": _date,
-    "number": _number,
-    "organisation": _organisation,
-    "person": _person,
-}
-
-
-@lru_cache(maxsize=1)
-def _plans() -> tuple[tuple[tuple[Any, str, re.Pattern[str], re.Pattern[str] | None], ...], ...]:
-    """Per family, (reader, name, pattern, need) of each pattern: looked up once, not per match."""
-    return tuple(
-        tuple(
-            (_READERS[name.partition(":")[0]], name, pattern, need)
-            for (name, pattern), need in zip(family.patterns, family.needs, strict=True)
-        )
-        for family in P.FAMILIES
-    )

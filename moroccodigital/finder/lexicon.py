@@ -18,13 +18,12 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from moroccodigital import paths
 from moroccodigital.finder.fastre import quick
 from moroccodigital.finder.normalize import fold, trie_pattern
+from moroccodigital.finder.vocabulary import given_names
 
 KIND_ORDER = ("actor", "initiative", "place")
 """When one name is both an actor and a place (المغرب), the actor reading comes first."""
@@ -105,8 +104,7 @@ class Lexicon:
             rf"(?<!\w)(?:(?:[وف]?[بلك]?)(?P<full>{full})|(?:[وف]?ل)(?P<short>{short}))(?!\w)"
         )
         self.given_names = frozenset(
-            {fold(w) for w in _given_name_list()}
-            | {g for es in self.table.values() for e in es for g in e.given}
+            {fold(w) for w in given_names()} | {g for es in self.table.values() for e in es for g in e.given}
         )
         """Folded given names: the common ones (given_names.txt) and those of registry people."""
         variants: dict[str, list[Entry]] = {}
@@ -141,13 +139,6 @@ class Lexicon:
             if text.startswith("ال", start - 2):
                 start -= 2
             yield Match(start, m.end(group), self._variants[self._variant_keys[int(group[1:])]], variant=True)
-
-
-@lru_cache(maxsize=1)
-def _given_name_list() -> tuple[str, ...]:
-    path = resources.files("moroccodigital.finder") / "given_names.txt"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
 def _entry_order(entry: Entry) -> tuple[int, str]:

@@ -22,6 +22,7 @@ from moroccodigital.finder import patterns as P
 from moroccodigital.finder.fastre import quick
 from moroccodigital.finder.lexicon import Lexicon, Match
 from moroccodigital.finder.normalize import Normalized, fold, trie_pattern
+from moroccodigital.finder.vocabulary import given_names
 
 Proposal = tuple[str, int, int, dict[str, Any]]
 
@@ -189,11 +190,16 @@ def _segments(words: list[tuple[str, int]]) -> list[tuple[list[tuple[str, int]],
     return [(part, k == len(parts) - 1) for k, part in enumerate(parts)]
 
 
+def glued_conjunction(name: str) -> bool:
+    """True when a name's first word is و glued to a common given name ("وعمر السغروشني"): the
+    و joins the name to the text before it and is not part of it."""
+    first = name.split(maxsplit=1)[0] if name else ""
+    return first[:1] == "و" and fold(first[1:]) in _given_names()
+
+
 @lru_cache(maxsize=1)
 def _given_names() -> frozenset[str]:
-    from moroccodigital.finder.lexicon import _given_name_list
-
-    return frozenset(fold(w) for w in _given_name_list())
+    return frozenset(fold(w) for w in given_names())
 
 
 _PROCLITIC = re.compile(r"^(?:[وف]?[بلك]?)")

@@ -18,6 +18,7 @@ from moroccodigital.finder import dates as D
 from moroccodigital.finder.fastre import quick
 from moroccodigital.finder.normalize import fold, fold_pattern, trie_pattern
 from moroccodigital.finder.vocabulary import alternation as _alt
+from moroccodigital.finder.vocabulary import given_names
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
@@ -26,9 +27,14 @@ def _compile(pattern: str) -> re.Pattern[str]:
 
 
 # -- names with numbers, quoted and Latin names -------------------------------------------------
-_NUMBERED_NAME = r"(?<!\w)(?:[a-z]+\d+[a-z\d]*|\d+[a-z]+[a-z\d]*)(?!\w)|(?<=\w\s)(?P<version>\d+\.0)(?![\w.])"
+ORDINAL = r"(?<!\w)(?P<rank>\d{1,4})(?:er|re|e|es|ème|ème|ième|eme)(?!\w)"
+"""A French ordinal ("1er", "87e", "113ème"): a counted number (the 113th place), not a name."""
+_NUMBERED_NAME = (
+    r"(?<!\w)(?:[a-z]+\d+[a-z\d]*|(?!\d+(?:er|re|e|es|ers)(?!\w))\d+[a-z]+[a-z\d]*)(?!\w)"
+    r"|(?<=\w\s)(?P<version>\d+\.0)(?![\w.])"
+)
 """5G, 4G, A320, and versions ("4.0" of "الصناعة 4.0", which extract widens to the word before):
-numbers that are part of a name, not amounts."""
+numbers that are part of a name, not amounts.  A French ordinal ("1er", "2e") is not a name."""
 PROGRAMME_CUES = ("استراتيجية", "رؤية", "مخطط", "برنامج", "خطة", "مبادرة", "ميثاق", "stratégie", "programme",
                   "plan", "vision", "initiative", "feuille de route", "contrat-programme")  # fmt: skip
 STOP = (
@@ -63,6 +69,7 @@ ORG_CUES = (
     "المجموعة", "جمعية", "الجمعية", "اتحاد", "الاتحاد", "فدرالية", "الفدرالية", "جامعة", "الجامعة",
     "معهد", "المعهد", "مؤسسة", "المؤسسة", "مجلس", "المجلس", "هيئة", "الهيئة", "المكتب الوطني", "منظمة",
     "المنظمة", "بنك", "البنك", "صندوق", "الصندوق", "غرفة", "الغرفة", "سفارة", "السفارة", "مركز", "المركز",
+    "حزب", "الحزب", "محكمة", "المحكمة", "لجنة", "اللجنة", "المكتب", "مكتب",
 )  # fmt: skip
 _ORG_CUE = _alt(ORG_CUES)
 _DEF_CUE = _alt([c for c in ORG_CUES if c.startswith("ال")])
@@ -84,7 +91,8 @@ TITLES = (
 )  # fmt: skip
 _PERSON_ = (
     rf"(?<!\w)[و]?{_alt(HONORIFICS)}\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
-    rf"|(?<!\w)[وبل]?{_alt(TITLES)}(?!\w)[^،.\n]{{0,120}}?،\s*(?P<apposed>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})"
+    rf"|(?<!\w)[وبل]?{_alt(TITLES)}(?!\w)[^،.\n]{{0,120}}?،\s*"
+    rf"(?P<apposed>(?![وبل]?{_alt(TITLES)}(?!\w)){_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})"
     r"(?=\s*[،.\n]|\s*$)"
 )
 _GIVEN = rf"(?!{_STOP}(?!\w))(?!{_ORG_CUE}(?!\w))(?!(?:ال|بال|لل|وال|كال|فال|وبال|ولل))[^\W\d_]{{2,}}"
@@ -94,12 +102,15 @@ _INDEF_TITLE = _alt([t for t in TITLES if not t.startswith("ال")])
 _TITLED = (
     rf"(?<!\w)[و]?{_DEF_TITLE}(?:\s+ال[^\W\d_]{{2,}}){{0,3}}\s+"
     rf"(?P<titled>{_GIVEN}\s+{_NAME_WORD}(?:\s+ال[^\W\d_]{{2,}}(?=\s*[،.\n]))?)(?!\w)"
-    rf"|(?<!\w)[و]?{_INDEF_TITLE}(?:\s+و?ال[^\W\d_]{{2,}}){{1,3}}\s+"
-    rf"(?P<genitive>{_GIVEN}\s+{_NAME_WORD})(?=\s*[،.\n])"
+    rf"|(?<!\w)[و]?[بل]?{_INDEF_TITLE}(?:\s+و?ال[^\W\d_]{{2,}}){{1,6}}\s+"
+    rf"(?P<genitive>(?!و[أإاآ]){_GIVEN}\s+{_NAME_WORD})(?=\s*[،.\n])"
 )
 """A definite title and its adjectives, or an indefinite title and its definite genitive ("رئيس
-الحكومة", "وزير الصناعة والتجارة"), then a name without a comma ("الوزيرة ليلى بنعلي", "السفير ستيف
-لانغ", "رئيس الحكومة عزيز أخنوش"): the name's first word is not a definite noun."""
+الحكومة", "وزير الصناعة والتجارة", up to six words: "وزير التعليم العالي والبحث العلمي والابتكار"),
+then a name without a comma ("الوزيرة ليلى بنعلي", "السفير ستيف
+لانغ", "رئيس الحكومة عزيز أخنوش"): the name's first word is not a definite noun, nor, after an
+indefinite title, a noun joined by و that goes on with the title ("وزيرة الانتقال الرقمي وإصلاح
+الإدارة")."""
 PLACE_PREFIXES = ("سان", "سانت", "سانتا", "نيو", "لوس", "لاس", "سيدي", "عين", "بني", "دار", "رأس", "تل",
                   "بئر", "وادي", "جبل")  # fmt: skip
 """First words of place names ("سان فرانسيسكو"); after a glued preposition ("بسان") they start a
@@ -168,15 +179,24 @@ LATIN_PARTICLES = ("de", "du", "des", "de la", "de l'", "d'", "l'", "la", "le", 
                    "en")  # fmt: skip
 """Lower-case words inside a capitalised name ("Agence de Développement du Digital", "Ahmed ben Ali")."""
 _PERSON = f"{_PERSON_}|{_TITLED}"
+_BEFORE_TITLE = (
+    rf"(?<!\w)و?(?P<before>{_alt(given_names())}(?:\s+{_NAME_WORD}){{1,2}})\s*،\s*[وبل]?"
+    rf"(?:{_alt(TITLES)}|{_alt(HONORIFICS)})(?!\w)"
+)
+"""A name before its title ("عمر السغروشني، رئيس لجنة ..."): it starts with a common given name
+(given_names.txt), has two or three words, and a comma and a title follow it."""
 
 
-EVENT_CUES = ("كأس", "نهائيات", "بطولة", "معرض", "منتدى", "مؤتمر", "قمة", "ملتقى", "مهرجان", "الألعاب",
-              "مونديال", "المونديال", "دورة", "الدورة")  # fmt: skip
+EVENT_CUES = ("كأس", "نهائيات", "بطولة", "معرض", "المعرض", "منتدى", "المنتدى", "مؤتمر", "المؤتمر", "قمة",
+              "ملتقى", "الملتقى", "مهرجان", "الألعاب", "مونديال", "المونديال", "دورة", "الدورة", "مناظرة",
+              "المناظرة")  # fmt: skip
 _EVENT_NAME = (
     rf"(?<!\w)[وبل]{{0,2}}(?P<org>(?:نهائيات\s+)?{_alt(EVENT_CUES)}"
-    rf"(?:(?:\s+{_CHAIN}){{1,6}}(?:\s+(?:ل|لل)?(?:عام|سنة)?\s*{D.YEAR})?|\s+{D.YEAR}))(?!\w)"
+    rf"(?:(?:\s+{_CHAIN}){{1,6}}(?:\s+حول(?:\s+{_CHAIN}){{1,3}})?(?:\s+(?:ل|لل)?(?:عام|سنة)?\s*{D.YEAR})?"
+    rf"|\s+{D.YEAR}))(?!\w)"
 )
-"""A named event ("نهائيات كأس العالم لكرة القدم", "كأس العالم 2030", "مونديال 2030"): a cue and
+"""A named event ("نهائيات كأس العالم لكرة القدم", "كأس العالم 2030", "مونديال 2030", "المناظرة الوطنية
+الأولى حول الذكاء الاصطناعي", with one "حول" and its subject): a cue and
 at least one genitive word or a year, which is then part of the name, not a date."""
 
 
@@ -212,6 +232,7 @@ NEEDS = {
     "programme_name": _YEARISH,
     "date:dateline": r"\d[-/.]\d\d?[-/.]\d|\d-\d\d-\d",
     "date:hijri": rf"{_alt(D.HIJRI_MONTHS)}|\dهـ|\d هـ",
+    "date:month_range": D.MONTH,
     "date:day_range": D.MONTH,
     "date:day": D.MONTH,
     "date:month": D.MONTH,
@@ -233,7 +254,8 @@ def _family(triggers: tuple[str, ...], before: int, after: int, patterns: dict[s
 
 FAMILIES = (
     _family((), 48, 32, {"numbered_name": _NUMBERED_NAME, "programme_name": _PROGRAMME_NAME,
-                         "amount": N.AMOUNT, **_dates(D.DATES), "number": rf"(?=\d){N.NUMBER}"}),
+                         "amount": N.AMOUNT, **_dates(D.DATES), "ordinal": ORDINAL,
+                         "number": rf"(?=\d){N.NUMBER}"}),
     _family((*N.UNSTATED, *N.DUALS, *N.MULTIPLIERS), 48, 48,
             {"amount": N.AMOUNT, "word_amount": N.WORD_AMOUNT}),
     _family((*D.WEEKDAYS, *D.FRENCH_WEEKDAYS), 24, 24, _dates({"weekday": D.WEEKDAY})),
@@ -241,12 +263,14 @@ FAMILIES = (
             _dates({"relative": D.RELATIVE, "french_relative": D.FRENCH_RELATIVE_PERIOD,
                     "recent": D.RECENT})),
     _family(("شهر",), 4, 24, _dates({"month": D.MONTH_NAME})),
+    _family((*D.DAY_WORDS, *(f"ال{w}" for w in D.DAY_WORDS)), 12, 48, _dates(D.DAY_WORD_DATES)),
     _family(D.FRENCH_MONTHS, 24, 16, _dates({"month": D.MONTH_ALONE})),
     _family((*D.PARTS_OF_YEAR, "ربع", "الربع", "نصف", "النصف", "semestre", "trimestre", "année"), 24, 40,
             _dates({"relative": D.PART_OF_UNSTATED_YEAR})),
     _family(ORG_CUES, 4, 120, {"organisation": _ORGANISATION}),
     _family(EVENT_CUES, 12, 120, {"event_name": _EVENT_NAME}),
     _family((*HONORIFICS, *TITLES), 4, 170, {"person": _PERSON}),
+    _family(TITLES, 48, 4, {"person:before": _BEFORE_TITLE}),
 )  # fmt: skip
 """Every windowed pattern, by trigger.  Known names, quoted and Latin names scan the whole text."""
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import io
 import os
-import stat
 import sys
 import tempfile
 from collections import deque
@@ -30,16 +29,43 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from moroccodigital.finder.articles import (
+    ARTICLES,
+    BATCH_BYTES,
+    WINDOW,
+    article_batches,
+    is_regular,
+    is_utf8,
+    open_article,
+    read_articles,
+    windows,
+)
 from moroccodigital.finder.extract import FIELDS, Candidate, find
 from moroccodigital.finder.lexicon import Lexicon, installed_entries
 from moroccodigital.safewrite import UnsafeOutput, atomic_path, check_output
 
-ARTICLES = pa.schema([("doc_id", pa.string()), ("text", pa.large_string())])
+__all__ = [
+    "ARTICLES",
+    "BATCH_BYTES",
+    "CANDIDATES",
+    "WINDOW",
+    "ScanSummary",
+    "article_batches",
+    "candidates_batch",
+    "installed_lexicon",
+    "is_scan_output",
+    "open_article",
+    "read_articles",
+    "scan",
+    "windows",
+]
+"""The scan's public names; the reading of files lives in finder/articles.py and is re-exported."""
+
 CANDIDATES = pa.schema(
     [
         ("doc_id", pa.string()),
@@ -61,10 +87,6 @@ CANDIDATES = pa.schema(
 )
 """One row per candidate; offsets are code points of the article's text as decoded (UTF-8, line
 ends kept as they are)."""
-BATCH_BYTES = 4 << 20
-"""Files are handed to workers in batches of about this many bytes."""
-WINDOW = 1 << 20
-"""A text longer than this many code points is found window by window (see the module doc)."""
 FLUSH_ROWS = 1 << 16
 """Candidates are written out in row groups of about this many rows."""
 
@@ -88,35 +110,6 @@ class ScanSummary:
 def installed_lexicon() -> Lexicon:
     """The names of the installed dataset, read once per process (forked workers inherit them)."""
     return Lexicon(installed_entries())
-
-
-def windows(read: Callable[[int], str], size: int = WINDOW) -> Iterator[tuple[int, str]]:
-    """A text, read by `read(n)` until it returns "", as (offset, window) pairs.
-
-    A window ends after the last line end within `size` code points of its start (else after
-    the last space or tab, else at `size`); a text of at most `size` code points is one window.
-    """
-    buffer, offset, eof = "", 0, False
-    while True:
-        while not eof and len(buffer) <= size:
-            piece = read(size)
-            eof = not piece
-            buffer += piece
-        if len(buffer) <= size:
-            if buffer:
-                yield offset, buffer
-            return
-        cut = _cut(buffer, size)
-        yield offset, buffer[:cut]
-        offset, buffer = offset + cut, buffer[cut:]
-
-
-def _cut(buffer: str, size: int) -> int:
-    for separators in ("\n", " \t"):
-        at = max(buffer.rfind(sep, 0, size) for sep in separators)
-        if at >= 0:
-            return at + 1
-    return size
 
 
 _SCALARS = tuple(name for name in FIELDS if name not in {"start", "end"})
@@ -196,94 +189,6 @@ def is_scan_output(path: Path) -> bool:
     return b"moroccodigital.scan" in metadata
 
 
-def _is_regular(path: Path) -> bool:
-    try:
-        return stat.S_ISREG(os.lstat(path).st_mode)
-    except OSError:
-        return False
-
-
-def article_batches(
-    directory: Path, batch_bytes: int = BATCH_BYTES, skipped: list[str] | None = None
-) -> Iterator[list[str]]:
-    """Relative paths of the regular *.txt files under a folder, in a fixed order, grouped by size.
-
-    Symbolic links are not followed, so a scan never reads outside the folder it was given; a
-    *.txt name that is not a regular file (a FIFO, a device, a link) is left out, and added to
-    `skipped` when given.
-    """
-    batch: list[str] = []
-    size = 0
-    for folder, dirs, files in os.walk(directory):
-        dirs.sort()
-        for name in sorted(files):
-            if not name.endswith(".txt"):
-                continue
-            path = os.path.join(folder, name)
-            try:
-                info = os.lstat(path)
-            except OSError:
-                info = None
-            relative = Path(os.path.relpath(path, directory)).as_posix()
-            if info is None or not stat.S_ISREG(info.st_mode):
-                if skipped is not None:
-                    skipped.append(relative)
-                continue
-            batch.append(relative)
-            size += info.st_size
-            if size >= batch_bytes:
-                yield batch
-                batch, size = [], 0
-    if batch:
-        yield batch
-
-
-def open_article(path: Path) -> tuple[IO[str], int] | None:
-    """A regular file opened for reading as UTF-8 text (line ends kept), and its size in bytes;
-    None when it is not a regular file.  Checked on the open file (fstat), so a file swapped for
-    a FIFO or a link after it was listed is refused too, before any byte is read."""
-    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
-    try:
-        fd = os.open(path, flags)
-    except OSError:
-        return None
-    info = os.fstat(fd)
-    if not stat.S_ISREG(info.st_mode):
-        os.close(fd)
-        return None
-    return open(fd, encoding="utf-8", newline=""), info.st_size
-
-
-def _is_utf8(handle: IO[str]) -> bool:
-    """Decode a whole file once, a window at a time (before a long file is found window by
-    window, so a bad byte near its end does not leave half its candidates written)."""
-    try:
-        while handle.read(WINDOW):
-            pass
-    except UnicodeDecodeError:
-        return False
-    handle.seek(0)
-    return True
-
-
-def read_articles(directory: Path, names: list[str]) -> tuple[pa.RecordBatch, list[str]]:
-    """Read a batch of articles; returns the batch and the names of files that are not UTF-8
-    (or no longer regular files)."""
-    ids, texts, bad = [], [], []
-    for name in names:
-        opened = open_article(directory / name)
-        if opened is None:
-            bad.append(name)
-            continue
-        with opened[0] as handle:
-            try:
-                texts.append(handle.read())
-                ids.append(name)
-            except UnicodeDecodeError:
-                bad.append(name)
-    return pa.RecordBatch.from_pydict({"doc_id": ids, "text": texts}, schema=ARTICLES), bad
-
-
 @dataclass(frozen=True)
 class _Result:
     files: int
@@ -312,7 +217,7 @@ def _scan_files(directory: Path, names: list[str], write: Callable[[pa.RecordBat
             continue
         handle, nbytes = opened
         with handle:
-            if nbytes > WINDOW and not _is_utf8(handle):
+            if nbytes > WINDOW and not is_utf8(handle):
                 bad.append(name)
                 continue
             mark = len(cols.pending)
@@ -422,6 +327,6 @@ def _progress(directory: Path, enabled: bool) -> Any:
         os.lstat(path).st_size
         for folder, _, files in os.walk(directory)
         for name in files
-        if name.endswith(".txt") and _is_regular(path := Path(folder, name))
+        if name.endswith(".txt") and is_regular(path := Path(folder, name))
     )
     return tqdm(total=total, unit="B", unit_scale=True, desc="scan", file=sys.stderr)

@@ -1,10 +1,11 @@
-"""The finder's vocabulary files (amounts.yaml, dates.yaml): words are facts a curator may extend,
-so they live in data files beside the code that reads them, and `alternation` turns a list of
-them into a regular expression."""
+"""The finder's vocabulary files (amounts.yaml, dates.yaml, given_names.txt): words are facts a
+curator may extend, so they live in data files beside the code that reads them, and `alternation`
+turns a list of them into a regular expression."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -25,3 +26,11 @@ def alternation(words: Iterable[str]) -> str:
     """An alternation of folded words shaped as a trie (fast in `re`), greedy so that a longer
     form wins over its prefix."""
     return "(?:" + trie_pattern(sorted({fold(w) for w in words})) + ")"
+
+
+@lru_cache(maxsize=1)
+def given_names() -> tuple[str, ...]:
+    """Common given names (given_names.txt, one a line; # starts a comment), as written."""
+    path = resources.files("moroccodigital.finder") / "given_names.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
