@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from helpers import ROOT
 
+from moroccodigital.finder.lexicon import Lexicon, installed_entries
+
 TIERS = {
     "test_publish_ckan.py": "ckan",
     "test_ckan_extension.py": "ckan",
@@ -41,3 +43,9 @@ def project(tmp_path: Path) -> Iterator[Path]:
         else:
             shutil.copy2(source, tmp_path / name)
     yield tmp_path
+
+
+@pytest.fixture(scope="session")
+def lexicon() -> Lexicon:
+    """The names the installed package knows, compiled once for the finder's tests."""
+    return Lexicon(installed_entries())

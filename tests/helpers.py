@@ -8,6 +8,9 @@ from typing import NoReturn
 
 import pytest
 
+from moroccodigital.finder.extract import Candidate, find
+from moroccodigital.finder.lexicon import Lexicon
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -40,3 +43,10 @@ def resign(descriptor: Path, name: str, file: Path) -> None:
             if "bytes" in res:
                 res["bytes"] = file.stat().st_size
     descriptor.write_text(json.dumps(package, ensure_ascii=False), encoding="utf-8")
+
+
+def only(text: str, kind: str, lexicon: Lexicon | None = None) -> Candidate:
+    """The one candidate of a kind the finder gives for a text (fails if there are none or several)."""
+    found = [c for c in find(text, lexicon) if c.kind == kind]
+    assert len(found) == 1, found
+    return found[0]

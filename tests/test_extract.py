@@ -7,25 +7,14 @@ from pathlib import Path
 
 import pycountry
 import pytest
-from helpers import ROOT
+from helpers import ROOT, only
 
 from moroccodigital.curation.annotations import read_curation
 from moroccodigital.finder import amounts
 from moroccodigital.finder.audit import name_rows
-from moroccodigital.finder.extract import Candidate, find
-from moroccodigital.finder.lexicon import Lexicon, entries_from_rows, installed_entries
+from moroccodigital.finder.extract import find
+from moroccodigital.finder.lexicon import Lexicon, entries_from_rows
 from moroccodigital.finder.normalize import normalize
-
-
-@pytest.fixture(scope="module")
-def lexicon() -> Lexicon:
-    return Lexicon(installed_entries())
-
-
-def only(text: str, kind: str, lexicon: Lexicon | None = None) -> Candidate:
-    found = [c for c in find(text, lexicon) if c.kind == kind]
-    assert len(found) == 1, found
-    return found[0]
 
 
 def kinds(text: str, lexicon: Lexicon | None = None) -> list[tuple[str, str]]:

@@ -8,21 +8,10 @@ rule.
 
 from __future__ import annotations
 
-import pytest
+from helpers import only
 
-from moroccodigital.finder.extract import Candidate, find
-from moroccodigital.finder.lexicon import Lexicon, installed_entries
-
-
-@pytest.fixture(scope="module")
-def lexicon() -> Lexicon:
-    return Lexicon(installed_entries())
-
-
-def only(text: str, kind: str, lexicon: Lexicon | None = None) -> Candidate:
-    found = [c for c in find(text, lexicon) if c.kind == kind]
-    assert len(found) == 1, found
-    return found[0]
+from moroccodigital.finder.extract import find
+from moroccodigital.finder.lexicon import Lexicon
 
 
 def date(text: str) -> tuple[str, str | None, str | None]:

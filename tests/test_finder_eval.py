@@ -21,7 +21,7 @@ from helpers import ROOT
 
 from moroccodigital.curation.yamlfiles import load_yaml
 from moroccodigital.finder.extract import Candidate
-from moroccodigital.finder.lexicon import Lexicon, installed_entries
+from moroccodigital.finder.lexicon import Lexicon
 
 
 def _load() -> ModuleType:
@@ -38,11 +38,6 @@ PASSAGES = fe.read_passages()
 ITEMS: list[dict[str, Any]] = fe.raw_items()
 VOCAB = fe.vocabularies()
 ARTICLES = load_yaml(fe.EVAL / "articles.yaml")
-
-
-@pytest.fixture(scope="module")
-def lexicon() -> Lexicon:
-    return Lexicon(installed_entries())
 
 
 # -- what the finder resolves stays resolved ------------------------------------------------------

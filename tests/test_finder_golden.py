@@ -11,16 +11,11 @@ import pytest
 from finder_golden import read, row, texts
 
 from moroccodigital.finder.extract import FIELDS, find
-from moroccodigital.finder.lexicon import Lexicon, installed_entries
+from moroccodigital.finder.lexicon import Lexicon
 from moroccodigital.finder.scan import scan
 
 TEXTS = texts()
 FROZEN = read()
-
-
-@pytest.fixture(scope="module")
-def lexicon() -> Lexicon:
-    return Lexicon(installed_entries())
 
 
 def test_the_fixture_covers_every_text_and_both_languages() -> None:

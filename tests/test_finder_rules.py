@@ -9,22 +9,12 @@ and reworded: the rules are general, each test checks one of them.
 from __future__ import annotations
 
 import pytest
+from helpers import only
 
 from moroccodigital.definitions.enums import Comparator
 from moroccodigital.finder import amounts
-from moroccodigital.finder.extract import Candidate, find, language
-from moroccodigital.finder.lexicon import Lexicon, installed_entries, is_generic, skeleton
-
-
-@pytest.fixture(scope="module")
-def lexicon() -> Lexicon:
-    return Lexicon(installed_entries())
-
-
-def only(text: str, kind: str, lexicon: Lexicon | None = None) -> Candidate:
-    found = [c for c in find(text, lexicon) if c.kind == kind]
-    assert len(found) == 1, found
-    return found[0]
+from moroccodigital.finder.extract import find, language
+from moroccodigital.finder.lexicon import Lexicon, is_generic, skeleton
 
 
 def amount(text: str) -> tuple[str, float | None, str | None, str | None, str | None]:
