@@ -19,7 +19,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from synthetic_corpus import seed_count
+from synthetic_corpus import default_sizes
 from synthetic_corpus import write_seeds as write_project
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -51,7 +51,7 @@ def main() -> None:
     parser.add_argument("--no-validate", action="store_true", help="skip the build's validation")
     args = parser.parse_args()
     print(f"{'articles':>8} {'candidates':>10} {'audit s':>8} {'ms/article':>10} {'peak MB':>8} {'gaps':>5}")
-    for size in args.sizes or [seed_count(), 50, 250, 500]:
+    for size in args.sizes or default_sizes():
         with tempfile.TemporaryDirectory() as tmp:
             write_project(Path(tmp), size)
             run = subprocess.run(

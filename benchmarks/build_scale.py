@@ -18,7 +18,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from synthetic_corpus import seed_count, write_project
+from synthetic_corpus import default_sizes, write_project
 
 CHILD = """
 import json, resource, sys, time
@@ -46,7 +46,7 @@ def main() -> None:
     parser.add_argument("--stages", action="store_true", help="CPU seconds of each build stage")
     args = parser.parse_args()
     print(f"{'articles':>8} {'CPU s':>7} {'ms/article':>10} {'peak MB':>8}")
-    for size in args.sizes or [seed_count(), 50, 250, 500]:
+    for size in args.sizes or default_sizes():
         with tempfile.TemporaryDirectory() as tmp:
             write_project(Path(tmp), size)
             run = subprocess.run(

@@ -47,6 +47,11 @@ def seed_count() -> int:
     return len(list((ROOT / "seeds").glob("*.yaml")))
 
 
+def default_sizes() -> list[int]:
+    """The corpus sizes the scale benchmarks measure unless told: today's seeds, then 50 to 500."""
+    return [seed_count(), 50, 250, 500]
+
+
 def write_seeds(folder: Path, articles: int) -> None:
     """A project folder whose seeds/ holds `articles` valid copies of the seeds (and the registry)."""
     seeds = folder / "seeds"
