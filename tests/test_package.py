@@ -40,6 +40,13 @@ def test_the_descriptor_declares_data_package_v2_and_the_one_version() -> None:
     assert package["created"].startswith("2026-12-02")
 
 
+def test_the_csv_descriptor_calls_itself_the_csv_copy_in_both_titles() -> None:
+    main = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    csv = json.loads((ROOT / "data" / "csv" / "datapackage.json").read_text(encoding="utf-8"))
+    assert csv["title"] == f"{main['title']} (CSV copy)"
+    assert csv["title_ar"] == f"{main['title_ar']} (نسخة بصيغة CSV)"
+
+
 def test_parquet_resources_carry_a_sha256_and_no_byte_count() -> None:
     package = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
     for res in package["resources"]:

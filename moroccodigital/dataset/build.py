@@ -304,6 +304,8 @@ def write_package(staging: Path, tables: checks.Tables, meta: dict[str, Any]) ->
         _write_json(schemas / f"{model.table}.schema.json", schema)
     _write_json(data / paths.DESCRIPTOR, datapackage.package(meta, parquet_resources))
     csv_meta = {**meta, "name": f"{meta['name']}-csv", "title": f"{meta['title']} (CSV copy)"}
+    if meta.get("title_ar"):
+        csv_meta["title_ar"] = f"{meta['title_ar']} (نسخة بصيغة CSV)"
     _write_json(data / paths.CSV_DESCRIPTOR, datapackage.package(csv_meta, csv_resources))
     catalogue.write_metadata(data)
     citation.write_citation(data, staging / paths.CITATION)
