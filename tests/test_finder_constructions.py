@@ -69,6 +69,39 @@ def test_a_comparator_verb_keeps_its_amount_across_the_subject() -> None:
     assert (c.value, c.currency, c.comparator) == (1.7e11, "USD", "about")
 
 
+def test_a_ceiling_verb_before_an_amount_is_at_most() -> None:
+    c = only("أعلن المغرب عن مركز بيانات بطاقة استيعابية تصل إلى 500 ميغاواط.", "amount")
+    assert (c.text, c.value, c.unit, c.comparator) == ("تصل إلى 500 ميغاواط", 500, "megawatt", "at_most")
+
+
+def test_a_value_reached_after_lam_stays_equal() -> None:
+    c = only("ارتفعت الاستثمارات لتصل إلى 500 مليون درهم.", "amount")
+    assert (c.text, c.comparator) == ("500 مليون درهم", "equal")
+
+
+def test_taqillu_an_is_less_than() -> None:
+    c = only("أطلقت الوكالة برنامجا بميزانية تقل عن 50 مليون درهم.", "amount")
+    assert (c.value, c.currency, c.comparator) == (5e7, "MAD", "less_than")
+
+
+def test_a_trailing_ala_al_akthar_is_at_most() -> None:
+    c = only("سيتم توظيف 600 مهندس على الأكثر", "amount")
+    assert (c.text, c.unit, c.comparator) == ("600 مهندس على الأكثر", "engineers", "at_most")
+
+
+def test_french_ceilings_and_floors_take_their_comparators() -> None:
+    readings = [
+        (only(text, "amount").comparator)
+        for text in (
+            "une capacité pouvant atteindre 500 mégawatts",
+            "un taux plafonné à 37 %",
+            "un budget inférieur à 50 millions de dirhams",
+            "un budget de 20 millions de dirhams au maximum",
+        )
+    ]
+    assert readings == ["at_most", "at_most", "less_than", "at_most"]
+
+
 def test_a_comparator_verb_far_from_a_bare_year_makes_no_amount() -> None:
     assert [c.kind for c in find("تجاوزت صادرات المغرب سنة 2024 رقما قياسيا")] == ["date"]
 
