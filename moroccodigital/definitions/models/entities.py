@@ -4,6 +4,7 @@ initiatives with their aliases.
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Annotated, ClassVar
 
 from pydantic import Field, model_validator
@@ -86,7 +87,12 @@ class Actor(Record):
     name_ar: Text
     """The Arabic name (or, for unnamed actors, the description) as written in the text."""
     name_fr: str | None
-    """French name where it is customary (Moroccan institutions)."""
+    """French name where French customarily names the actor (Moroccan institutions, foreign states and their bodies)."""
+    name_ar_ref: str | None
+    """Reference, outside the texts: the Arabic name of an actor the texts write only in Latin script,
+    exactly as an Arabic public page writes it (name_ar_ref_url); null where no page was found."""
+    name_ar_ref_url: Url | None
+    """Reference, outside the texts: the address of the Arabic page that writes name_ar_ref."""
     acronym: str | None
     """Customary acronym."""
     description: str | None
@@ -113,6 +119,24 @@ class Actor(Record):
         if not self.named and not (self.description and self.source_id):
             raise ValueError("an unnamed actor needs a description and its source_id")
         return self
+
+    @model_validator(mode="after")
+    def _reference_name_is_attested(self) -> Self:
+        """An Arabic reference name is a fact from outside the texts: it needs the page that writes
+        it, it is in Arabic letters, and it only stands in for a name the texts give in Latin."""
+        if (self.name_ar_ref is None) != (self.name_ar_ref_url is None):
+            raise ValueError("name_ar_ref and name_ar_ref_url go together: a reference name needs its page")
+        if self.name_ar_ref is not None:
+            if _letter_scripts(self.name_ar_ref) != {"ARABIC"}:
+                raise ValueError("name_ar_ref must be written in Arabic letters only")
+            if "ARABIC" in _letter_scripts(self.name_ar):
+                raise ValueError("name_ar_ref is only for an actor whose name_ar has no Arabic letter")
+        return self
+
+
+def _letter_scripts(text: str) -> set[str]:
+    """The scripts of a text's letters, by their Unicode names ("ARABIC", "LATIN"...)."""
+    return {unicodedata.name(c, "").split()[0] for c in text if unicodedata.category(c).startswith("L")}
 
 
 class Alias(Record):
