@@ -190,8 +190,8 @@ def entries_from_rows(
     names (name_en, name_fr) count as names, so French texts link too, and so does an Arabic
     reference name (name_ar_ref), so Arabic texts link an actor the curated texts write in Latin.
     A person's last word, in Arabic and in Latin, is a surname entry that carries the person's
-    given names, unless it is a common word ("سفير", ambassador: Khalid Safir is "خالد سفير").  A generic
-    name (`is_generic`) counts only for a record in `recorded`, the ids of the records the
+    given names, unless it is a common word ("سفير", ambassador: Khalid Safir is "خالد سفير").
+    A generic name (`is_generic`) counts only for a record in `recorded`, the ids of the records the
     source's own curation cites (its mentions): "مركز بيانات" is the Dakhla data centre in the
     article that says so; elsewhere, as in a new article, only where the same sentence names the
     record's place (`Entry.near`).  The draft and the audit read the same entries, so they agree.

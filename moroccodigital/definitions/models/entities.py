@@ -87,10 +87,9 @@ class Actor(Record):
     name_ar: Text
     """The Arabic name (or, for unnamed actors, the description) as written in the text."""
     name_fr: str | None
-    """French name where French customarily names the actor (Moroccan institutions, foreign states and their bodies)."""
+    """French name where one is customary (Moroccan institutions, foreign states and their bodies)."""
     name_ar_ref: str | None
-    """Reference, outside the texts: the Arabic name of an actor the texts write only in Latin script,
-    exactly as an Arabic public page writes it (name_ar_ref_url); null where no page was found."""
+    """Reference, outside the texts: an Arabic page's form of a name the texts write only in Latin."""
     name_ar_ref_url: Url | None
     """Reference, outside the texts: the address of the Arabic page that writes name_ar_ref."""
     acronym: str | None
