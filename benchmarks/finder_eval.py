@@ -233,9 +233,14 @@ def _surname(ref: str, persons: dict[str, str]) -> str | None:
 
 
 def persons() -> dict[str, str]:
-    """Registry people: id → Arabic name (for namesake confusions)."""
+    """Registry people: id → Arabic name (for namesake confusions): the Arabic reference name of a
+    person the texts write only in Latin script ("عمر السغروشني" for "Omar Seghrouchni")."""
     rows = load_yaml(ROOT / "seeds" / "registry" / "actors.yaml")
-    return {str(r["actor_id"]): str(r["name_ar"]) for r in rows if r.get("kind") == "person"}
+    return {
+        str(r["actor_id"]): str(r.get("ref_name_ar") or r["name_ar"])
+        for r in rows
+        if r.get("kind") == "person"
+    }
 
 
 def score(passage: Passage, candidates: list[Candidate], people: dict[str, str]) -> PassageResult:

@@ -30,6 +30,29 @@ def test_every_real_record_validates(model: type[Record]) -> None:
         ("actors", {"named": False, "description": None}, "unnamed actor needs a description"),
         ("actors", {"kind": "planet"}, "Input should be"),
         ("actors", {"nickname": "x"}, "Extra inputs are not permitted"),
+        (
+            "actors",
+            {"name_ar": "Omar Seghrouchni", "ref_name_ar": "عمر السغروشني", "ref_name_ar_url": None},
+            "a reference name needs its page",
+        ),
+        (
+            "actors",
+            {
+                "name_ar": "Omar Seghrouchni",
+                "ref_name_ar": "Omar",
+                "ref_name_ar_url": "https://m.alyaoum24.com/1347455.html",
+            },
+            "in Arabic letters only",
+        ),
+        (
+            "actors",
+            {
+                "name_ar": "المغرب",
+                "ref_name_ar": "المملكة",
+                "ref_name_ar_url": "https://m.alyaoum24.com/1347455.html",
+            },
+            "only for an actor whose name_ar has no Arabic letter",
+        ),
         ("aliases", {"alias_ar": ""}, "at least 1 character"),
         ("places", {"latitude": 95.0}, "less than or equal to 90"),
         ("events", {"mode": "visit", "event_type": "AID"}, "mode is defined for CONSULT events only"),

@@ -23,7 +23,7 @@ from typing import Any
 from moroccodigital import paths
 from moroccodigital.finder.fastre import quick
 from moroccodigital.finder.normalize import fold, trie_pattern
-from moroccodigital.finder.vocabulary import given_names
+from moroccodigital.finder.vocabulary import common_words, given_names
 
 KIND_ORDER = ("actor", "initiative", "place")
 """When one name is both an actor and a place (المغرب), the actor reading comes first."""
@@ -170,6 +170,11 @@ def is_generic(name: str) -> bool:
     )
 
 
+ACTOR_NAME_COLUMNS = ("name_ar", "name_en", "name_fr", "ref_name_ar")
+"""An actor's names: as the texts write it, its Latin names and the Arabic reference name of an
+actor the texts write only in Latin script (a page's "عمر السغروشني" for "Omar Seghrouchni")."""
+
+
 def entries_from_rows(
     actors: Iterable[dict[str, Any]],
     aliases: Iterable[dict[str, Any]],
@@ -182,9 +187,11 @@ def entries_from_rows(
 
     Rows are table rows (or curated rows with the same keys).  Actor rows of unnamed actors and
     alias rows of kind `description` carry `source_id` and count only in that source.  Latin
-    names (name_en, name_fr) count as names, so French texts link too.  A person's last word, in
-    Arabic and in Latin, is a surname entry that carries the person's given names.  A generic
-    name (`is_generic`) counts only for a record in `recorded`, the ids of the records the
+    names (name_en, name_fr) count as names, so French texts link too, and so does an Arabic
+    reference name (ref_name_ar), so Arabic texts link an actor the curated texts write in Latin.
+    A person's last word, in Arabic and in Latin, is a surname entry that carries the person's
+    given names, unless it is a common word ("سفير", ambassador: Khalid Safir is "خالد سفير").
+    A generic name (`is_generic`) counts only for a record in `recorded`, the ids of the records the
     source's own curation cites (its mentions): "مركز بيانات" is the Dakhla data centre in the
     article that says so; elsewhere, as in a new article, only where the same sentence names the
     record's place (`Entry.near`).  The draft and the audit read the same entries, so they agree.
@@ -199,7 +206,7 @@ def entries_from_rows(
         ref = row["actor_id"]
         local[ref] = str(row.get("kind") or "")
         person = row.get("kind") == "person" and named
-        names = [str(row[k]) for k in ("name_ar", "name_en", "name_fr") if row.get(k)]
+        names = [str(row[k]) for k in ACTOR_NAME_COLUMNS if row.get(k)]
         given[ref] = tuple(fold(n.split()[0]) for n in names if person and len(n.split()) > 1)
         for name in names:
             if (
@@ -212,7 +219,7 @@ def entries_from_rows(
             category = str(row.get("kind") or "")
             out.append(Entry("actor", ref, name, category=category))
             words = name.split()
-            if person and len(words) > 1:
+            if person and len(words) > 1 and fold(words[-1]) not in common_words():
                 out.append(Entry("actor", ref, words[-1], surname=True, given=given[ref], category=category))
         if row.get("acronym"):
             out.append(Entry("actor", ref, row["acronym"], category=str(row.get("kind") or "")))

@@ -1,6 +1,6 @@
-"""The finder's vocabulary files (amounts.yaml, dates.yaml, given_names.txt): words are facts a
-curator may extend, so they live in data files beside the code that reads them, and `alternation`
-turns a list of them into a regular expression."""
+"""The finder's vocabulary files (amounts.yaml, dates.yaml, given_names.txt, common_words.txt):
+words are facts a curator may extend, so they live in data files beside the code that reads them,
+and `alternation` turns a list of them into a regular expression."""
 
 from __future__ import annotations
 
@@ -34,3 +34,12 @@ def given_names() -> tuple[str, ...]:
     path = resources.files("moroccodigital.finder") / "given_names.txt"
     lines = path.read_text(encoding="utf-8").splitlines()
     return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Folded surnames that are also common Arabic words (common_words.txt), never read alone as
+    a person's surname: "سفير" (ambassador) is Khalid Safir only after "خالد"."""
+    path = resources.files("moroccodigital.finder") / "common_words.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(fold(line.strip()) for line in lines if line.strip() and not line.startswith("#"))

@@ -4,6 +4,7 @@ initiatives with their aliases.
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Annotated, ClassVar
 
 from pydantic import Field, model_validator
@@ -86,7 +87,11 @@ class Actor(Record):
     name_ar: Text
     """The Arabic name (or, for unnamed actors, the description) as written in the text."""
     name_fr: str | None
-    """French name where it is customary (Moroccan institutions)."""
+    """French name where one is customary (Moroccan institutions, foreign states and their bodies)."""
+    ref_name_ar: str | None
+    """Reference, outside the texts: an Arabic page's form of a name the texts write only in Latin."""
+    ref_name_ar_url: Url | None
+    """Reference, outside the texts: the address of the Arabic page that writes ref_name_ar."""
     acronym: str | None
     """Customary acronym."""
     description: str | None
@@ -113,6 +118,24 @@ class Actor(Record):
         if not self.named and not (self.description and self.source_id):
             raise ValueError("an unnamed actor needs a description and its source_id")
         return self
+
+    @model_validator(mode="after")
+    def _reference_name_is_attested(self) -> Self:
+        """An Arabic reference name is a fact from outside the texts: it needs the page that writes
+        it, it is in Arabic letters, and it only stands in for a name the texts give in Latin."""
+        if (self.ref_name_ar is None) != (self.ref_name_ar_url is None):
+            raise ValueError("ref_name_ar and ref_name_ar_url go together: a reference name needs its page")
+        if self.ref_name_ar is not None:
+            if _letter_scripts(self.ref_name_ar) != {"ARABIC"}:
+                raise ValueError("ref_name_ar must be written in Arabic letters only")
+            if "ARABIC" in _letter_scripts(self.name_ar):
+                raise ValueError("ref_name_ar is only for an actor whose name_ar has no Arabic letter")
+        return self
+
+
+def _letter_scripts(text: str) -> set[str]:
+    """The scripts of a text's letters, by their Unicode names ("ARABIC", "LATIN"...)."""
+    return {unicodedata.name(c, "").split()[0] for c in text if unicodedata.category(c).startswith("L")}
 
 
 class Alias(Record):
