@@ -208,6 +208,13 @@ def test_arabic_search_finds_an_actor_by_another_spelling_of_its_name(datasette:
     assert search(datasette, "actors", "جريتشن كرانز") == {"gretchen-krantz-evans"}
 
 
+def test_arabic_search_finds_an_actor_the_texts_name_in_latin_by_its_arabic_reference_name(
+    datasette: Datasette,
+) -> None:
+    assert md.load("actors").set_index("actor_id").loc["cdg", "name_ar"] == "Caisse de dépôt et de gestion"
+    assert search(datasette, "actors", "صندوق الإيداع والتدبير") == {"cdg"}
+
+
 def test_arabic_search_without_hamza_finds_a_name_written_with_it(datasette: Datasette) -> None:
     assert "gretchen-krantz-evans" in search(datasette, "actors", "ايفانز")
 

@@ -14,7 +14,7 @@ LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "[::1]")
 
 SEARCH_COLUMNS: dict[str, tuple[str, ...]] = {
     "sources": ("headline", "byline"),
-    "actors": ("name_en", "name_ar", "name_fr", "acronym", "description"),
+    "actors": ("name_en", "name_ar", "name_fr", "ref_name_ar", "acronym", "description"),
     "aliases": ("alias_ar",),
     "roles": ("title_ar", "title_en"),
     "places": ("name_en", "name_ar"),
