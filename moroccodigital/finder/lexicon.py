@@ -23,7 +23,7 @@ from typing import Any
 from moroccodigital import paths
 from moroccodigital.finder.fastre import quick
 from moroccodigital.finder.normalize import fold, trie_pattern
-from moroccodigital.finder.vocabulary import given_names
+from moroccodigital.finder.vocabulary import given_names, linking_words
 
 KIND_ORDER = ("actor", "initiative", "place")
 """When one name is both an actor and a place (المغرب), the actor reading comes first."""
@@ -103,6 +103,13 @@ class Lexicon:
         self._regex = re.compile(
             rf"(?<!\w)(?:(?:[وف]?[بلك]?)(?P<full>{full})|(?:[وف]?ل)(?P<short>{short}))(?!\w)"
         )
+        people: dict[str, list[str]] = {}
+        for key, found in self.table.items():
+            for entry in found:
+                if entry.category == "person" and not entry.surname and " " in key:
+                    people.setdefault(entry.ref, []).append(key)
+        self.full_names = {ref: tuple(keys) for ref, keys in people.items()}
+        """Folded full names of the registry people, by id (to tell namesakes apart)."""
         self.given_names = frozenset(
             {fold(w) for w in given_names()} | {g for es in self.table.values() for e in es for g in e.given}
         )
@@ -190,6 +197,7 @@ def entries_from_rows(
     record's place (`Entry.near`).  The draft and the audit read the same entries, so they agree.
     """
     out: list[Entry] = []
+    formed: list[Entry] = []
     local = {}
     given: dict[str, tuple[str, ...]] = {}
     for row in actors:
@@ -216,6 +224,8 @@ def entries_from_rows(
                 out.append(Entry("actor", ref, words[-1], surname=True, given=given[ref], category=category))
         if row.get("acronym"):
             out.append(Entry("actor", ref, row["acronym"], category=str(row.get("kind") or "")))
+        if named:
+            formed.extend(Entry("actor", ref, form, category=local[ref]) for form in official_forms(row))
     for row in aliases:
         if row["actor_id"] not in local:
             continue
@@ -244,7 +254,50 @@ def entries_from_rows(
                         out.append(Entry(kind, row[id_col], str(written), near=str(row["place_id"])))
                     continue
                 out.append(Entry(kind, row[id_col], str(written)))
+    taken = {fold(e.alias).strip() for e in out}
+    for entry in formed:  # a form already recorded (for this record or another) is not made again
+        if fold(entry.alias).strip() not in taken:
+            taken.add(fold(entry.alias).strip())
+            out.append(entry)
     return _countries_as_places(out)
+
+
+def official_forms(row: dict[str, Any]) -> list[str]:
+    """Other official forms of a named actor's registry names (names.yaml): a ministry of the
+    dataset's country written longer or shorter ("الوزارة المنتدبة المكلفة بالانتقال الرقمي وإصلاح
+    الإدارة", "le ministère de la Transition numérique"), a news agency without its last word
+    ("وكالة المغرب العربي"), the country's government as "le gouvernement".  `entries_from_rows`
+    drops a form that is another record's name, so a form never takes a name from its owner."""
+    words = linking_words()
+    kind, home = row.get("kind"), row.get("country") == words["country"]
+    out: list[str] = []
+    for key in ("name_ar", "name_fr"):
+        name = str(row.get(key) or "").strip()
+        if kind == "ministry" and home and name:
+            out += _ministry_forms(name, words["ministry_forms"])
+        if kind == "media" and name:
+            for word in words["media_words"]:
+                if fold(name).endswith(" " + fold(word)) and len(name.split()) - len(word.split()) >= 2:
+                    out.append(name[: -len(word)].strip())
+    if kind == "government" and home:
+        out += words["government_words"]
+    return out
+
+
+def _ministry_forms(name: str, table: dict[str, Any]) -> list[str]:
+    for spec in table.values():
+        head = str(spec["head"])
+        if not fold(name).startswith(fold(head) + " "):
+            continue
+        body = name[len(head) :].strip()
+        first = re.split(r" (?:و|et )", body, maxsplit=1)[0].strip()
+        several = first != body
+        return [
+            str(form).format(body=body, first=first)
+            for form in spec["forms"]
+            if several or "{first}" not in str(form)
+        ]
+    return []
 
 
 def _countries_as_places(entries: list[Entry]) -> list[Entry]:
