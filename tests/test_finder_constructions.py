@@ -263,3 +263,30 @@ def test_an_official_form_that_is_another_records_name_is_not_made() -> None:
     entries = entries_from_rows([ministry, other], [], [], [])
     assert {e.ref for e in entries if e.alias == "وزارة التجارة"} == {"trade"}
     assert "trade-industry" in {e.ref for e in entries if e.alias == "الوزارة المكلفة بالتجارة والصناعة"}
+
+
+def test_a_ministrys_recorded_variant_has_the_official_forms_too() -> None:
+    ministry = {
+        "actor_id": "digital",
+        "kind": "ministry",
+        "country": "MAR",
+        "name_ar": "وزارة الانتقال الرقمي",
+    }
+    variant = {"actor_id": "digital", "alias_ar": "وزارة التحول الرقمي", "alias_kind": "variant"}
+    entries = entries_from_rows([ministry], [variant], [], [])
+    assert "الوزارة المنتدبة المكلفة بالتحول الرقمي" in {e.alias for e in entries}
+
+
+def test_a_latin_name_with_its_particles_placed_otherwise_links(lexicon: Lexicon) -> None:
+    text = "en coordination entre les deux ministères et l’Agence du Développement Digital (ADD)"
+    assert known(text, lexicon) == [
+        ("Agence du Développement Digital", "digital-development-agency"),
+        ("ADD", "digital-development-agency"),
+    ]
+
+
+def test_two_names_joined_by_et_are_not_one_name_with_particles_placed_otherwise(lexicon: Lexicon) -> None:
+    assert known("entre le gouvernement et le Maroc", lexicon) == [
+        ("gouvernement", "government-of-morocco"),
+        ("Maroc", "morocco"),
+    ]

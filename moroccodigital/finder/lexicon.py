@@ -124,6 +124,18 @@ class Lexicon:
         body = "|".join(f"(?P<v{i}>{_skeleton_pattern(k)})" for i, k in enumerate(self._variants))
         self._variant_keys = list(self._variants)
         self._variant_regex = quick(rf"(?<!\w)[وفبلك]{{0,2}}(?:ال)?(?:{body})(?!\w)") if body else None
+        arranged: dict[str, list[Entry]] = {}
+        for key, found in self.table.items():
+            pattern = particle_pattern(key)
+            proper = [e for e in found if e.kind == "actor" and not e.surname and e.alias[:1].isupper()]
+            if pattern is not None and proper:  # a proper name, not a description ("les entreprises ...")
+                arranged.setdefault(pattern, []).extend(proper)
+        self._arranged = [(p, tuple(v)) for p, v in arranged.items() if v]
+        self._arranged_regex = (
+            quick("|".join(f"(?P<a{i}>{p})" for i, (p, _) in enumerate(self._arranged)))
+            if self._arranged
+            else None
+        )
 
     def find(self, text: str) -> Iterator[Match]:
         """Every known name in a normalised text, leftmost first, longest at each start."""
@@ -137,7 +149,14 @@ class Lexicon:
 
     def variants(self, text: str) -> Iterator[Match]:
         """Surnames of known people spelt another way ("صغروشني" for "السغروشني"), by skeleton.
-        The span starts after any proclitic; the article, if written, is part of it."""
+        The span starts after any proclitic; the article, if written, is part of it.  Also Latin
+        names of three words or more with their particles placed otherwise ("Agence du
+        Développement Digital" for "Agence de Développement du Digital"), by `particle_pattern`."""
+        if self._arranged_regex is not None:
+            for m in self._arranged_regex.finditer(text):
+                entries = self._arranged[int(str(m.lastgroup)[1:])][1]
+                if fold(entries[0].alias).strip() != m.group():
+                    yield Match(m.start(), m.end(), entries, variant=True)
         if self._variant_regex is None:
             return
         for m in self._variant_regex.finditer(text):
@@ -146,6 +165,25 @@ class Lexicon:
             if text.startswith("ال", start - 2):
                 start -= 2
             yield Match(start, m.end(group), self._variants[self._variant_keys[int(group[1:])]], variant=True)
+
+
+_PARTICLES = ("de", "du", "des", "la", "le", "les", "l'", "d'")
+"""French particles a Latin name may place otherwise ("et" is a word of the name: "Caisse de Dépôt et
+de Gestion" is not "la Caisse de Dépôt et la Gestion")."""
+_ARRANGED_SEPARATOR = r"(?:\s+(?:(?:de|du|des|la|le|les)\s+)*(?:[dl]')?)"
+
+
+def particle_pattern(key: str) -> str | None:
+    """A regex for a folded Latin name of three words or more that matches it with its particles
+    placed otherwise: the name's other words in order, any particles between them (None for a
+    shorter name, or one with fewer than two other words)."""
+    words = key.replace("'", "' ").split()
+    if len(words) < 3 or not re.fullmatch(r"[a-zß-ÿœæ' .-]+", key):
+        return None
+    content = [w for w in words if w not in _PARTICLES]
+    if len(content) < 2 or len(content) == len(words):
+        return None
+    return r"(?<!\w)" + _ARRANGED_SEPARATOR.join(re.escape(w) for w in content) + r"(?![\w'])"
 
 
 def _entry_order(entry: Entry) -> tuple[int, str]:
@@ -199,6 +237,7 @@ def entries_from_rows(
     out: list[Entry] = []
     formed: list[Entry] = []
     local = {}
+    home: dict[str, Any] = {}
     given: dict[str, tuple[str, ...]] = {}
     for row in actors:
         named = row.get("named", True)
@@ -206,6 +245,7 @@ def entries_from_rows(
             continue
         ref = row["actor_id"]
         local[ref] = str(row.get("kind") or "")
+        home[ref] = row.get("country")
         person = row.get("kind") == "person" and named
         names = [str(row[k]) for k in ("name_ar", "name_en", "name_fr") if row.get(k)]
         given[ref] = tuple(fold(n.split()[0]) for n in names if person and len(n.split()) > 1)
@@ -232,6 +272,16 @@ def entries_from_rows(
         if row.get("alias_kind") == "description" and row.get("source_id") != source_id:
             continue
         surname = row.get("alias_kind") == "surname"
+        if row.get("alias_kind") == "variant":  # "وزارة التحول الرقمي والإصلاح الإداري" has forms too
+            alias_row = {
+                "kind": local[row["actor_id"]],
+                "country": home.get(row["actor_id"]),
+                "name_ar": row["alias_ar"],
+            }
+            formed.extend(
+                Entry("actor", row["actor_id"], f, category=local[row["actor_id"]])
+                for f in official_forms(alias_row)
+            )
         out.append(
             Entry(
                 "actor",
@@ -290,6 +340,8 @@ def _ministry_forms(name: str, table: dict[str, Any]) -> list[str]:
         if not fold(name).startswith(fold(head) + " "):
             continue
         body = name[len(head) :].strip()
+        if not re.match(r"(?:ال|de |du |des |d['’])", fold(body)):
+            return []  # the head's genitive, not a title's words ("ministère délégué chargé ...")
         first = re.split(r" (?:و|et )", body, maxsplit=1)[0].strip()
         several = first != body
         return [
