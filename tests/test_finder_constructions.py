@@ -290,3 +290,8 @@ def test_two_names_joined_by_et_are_not_one_name_with_particles_placed_otherwise
         ("gouvernement", "government-of-morocco"),
         ("Maroc", "morocco"),
     ]
+
+
+def test_a_name_in_the_other_spelling_of_a_pair_links(lexicon: Lexicon) -> None:
+    text = "وقعت الوكالة الأميركية للتجارة والتنمية مذكرة تفاهم"
+    assert known(text, lexicon) == [("الوكالة الأميركية للتجارة والتنمية", "ustda")]

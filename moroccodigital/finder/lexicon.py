@@ -316,7 +316,8 @@ def official_forms(row: dict[str, Any]) -> list[str]:
     """Other official forms of a named actor's registry names (names.yaml): a ministry of the
     dataset's country written longer or shorter ("الوزارة المنتدبة المكلفة بالانتقال الرقمي وإصلاح
     الإدارة", "le ministère de la Transition numérique"), a news agency without its last word
-    ("وكالة المغرب العربي"), the country's government as "le gouvernement".  `entries_from_rows`
+    ("وكالة المغرب العربي"), the country's government as "le gouvernement", and any of these with
+    the other spelling of a pair the press uses alike ("الأمريكية", "الأميركية").  `entries_from_rows`
     drops a form that is another record's name, so a form never takes a name from its owner."""
     words = linking_words()
     kind, home = row.get("kind"), row.get("country") == words["country"]
@@ -331,6 +332,11 @@ def official_forms(row: dict[str, Any]) -> list[str]:
                     out.append(name[: -len(word)].strip())
     if kind == "government" and home:
         out += words["government_words"]
+    for name in [str(row.get(k) or "") for k in ("name_ar", "name_fr")] + out:
+        for a, b in words["spelling_pairs"]:
+            for old, new in ((str(a), str(b)), (str(b), str(a))):
+                if old in name:
+                    out.append(name.replace(old, new))
     return out
 
 
