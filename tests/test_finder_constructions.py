@@ -295,3 +295,12 @@ def test_two_names_joined_by_et_are_not_one_name_with_particles_placed_otherwise
 def test_a_name_in_the_other_spelling_of_a_pair_links(lexicon: Lexicon) -> None:
     text = "وقعت الوكالة الأميركية للتجارة والتنمية مذكرة تفاهم"
     assert known(text, lexicon) == [("الوكالة الأميركية للتجارة والتنمية", "ustda")]
+
+
+def test_a_foreign_ministry_named_without_its_head_word_links(lexicon: Lexicon) -> None:
+    text = "أعلنت الخارجية الأمريكية عن توجه مديرة الوكالة إلى الرباط"
+    assert known(text, lexicon)[0] == ("الخارجية الأمريكية", "us-department-of-state")
+
+
+def test_a_headless_ministry_after_a_definite_word_is_that_words_adjective(lexicon: Lexicon) -> None:
+    assert known("وقال إن التجارة الخارجية الأمريكية تنمو", lexicon) == []

@@ -43,6 +43,9 @@ class Entry:
     category: str = ""
     """For an actor: its registry kind (country, government, person...)."""
     near: str = ""
+    headless: bool = False
+    """A foreign ministry's name without its head word ("الخارجية الأمريكية"): after a definite word
+    it is that word's adjective ("التجارة الخارجية الأمريكية"), not the ministry."""
     """For a generic name outside the source that records it ("مركز بيانات"): the id of its
     record's place, which must be named in the same sentence for the name to link there."""
 
@@ -265,7 +268,11 @@ def entries_from_rows(
         if row.get("acronym"):
             out.append(Entry("actor", ref, row["acronym"], category=str(row.get("kind") or "")))
         if named:
-            formed.extend(Entry("actor", ref, form, category=local[ref]) for form in official_forms(row))
+            bodies = {_respelt(b) for b in foreign_portfolios(row)}
+            formed.extend(
+                Entry("actor", ref, form, category=local[ref], headless=_respelt(form) in bodies)
+                for form in official_forms(row)
+            )
     for row in aliases:
         if row["actor_id"] not in local:
             continue
@@ -315,7 +322,8 @@ def entries_from_rows(
 def official_forms(row: dict[str, Any]) -> list[str]:
     """Other official forms of a named actor's registry names (names.yaml): a ministry of the
     dataset's country written longer or shorter ("الوزارة المنتدبة المكلفة بالانتقال الرقمي وإصلاح
-    الإدارة", "le ministère de la Transition numérique"), a news agency without its last word
+    الإدارة", "le ministère de la Transition numérique"), a foreign one by its portfolio alone
+    ("الخارجية الأمريكية"), a news agency without its last word
     ("وكالة المغرب العربي"), the country's government as "le gouvernement", and any of these with
     the other spelling of a pair the press uses alike ("الأمريكية", "الأميركية").  `entries_from_rows`
     drops a form that is another record's name, so a form never takes a name from its owner."""
@@ -326,6 +334,8 @@ def official_forms(row: dict[str, Any]) -> list[str]:
         name = str(row.get(key) or "").strip()
         if kind == "ministry" and home and name:
             out += _ministry_forms(name, words["ministry_forms"])
+        elif kind == "ministry" and name:
+            out += foreign_portfolios({"name": name})
         if kind == "media" and name:
             for word in words["media_words"]:
                 if fold(name).endswith(" " + fold(word)) and len(name.split()) - len(word.split()) >= 2:
@@ -338,6 +348,24 @@ def official_forms(row: dict[str, Any]) -> list[str]:
                 if old in name:
                     out.append(name.replace(old, new))
     return out
+
+
+def _respelt(name: str) -> str:
+    """A name with one spelling of each pair of names.yaml's `spelling_pairs` (a key for them)."""
+    for a, b in linking_words()["spelling_pairs"]:
+        name = name.replace(str(b), str(a))
+    return name
+
+
+def foreign_portfolios(row: dict[str, Any]) -> list[str]:
+    """A foreign ministry's names without their head word, of two words or more ("الخارجية
+    الأمريكية" for "وزارة الخارجية الأمريكية"; names.yaml's `foreign_ministry_forms`)."""
+    words = linking_words()
+    if row.get("kind", "ministry") != "ministry" or row.get("country") == words["country"]:
+        return []
+    names = [str(row.get(k) or "") for k in ("name", "name_ar", "name_fr")]
+    forms = [f for n in names if n for f in _ministry_forms(n, words["foreign_ministry_forms"])]
+    return [f for f in forms if len(f.split()) > 1]
 
 
 def _ministry_forms(name: str, table: dict[str, Any]) -> list[str]:

@@ -131,10 +131,20 @@ def _company_start(text: str, match: Match) -> int | None:
     return None
 
 
+def _adjective_of_the_word_before(text: str, match: Match) -> bool:
+    """A ministry's name without its head ("الخارجية الأمريكية") after a definite word: there it is
+    that word's adjective ("التجارة الخارجية الأمريكية", American foreign trade)."""
+    if not all(e.headless for e in match.entries):
+        return False
+    before = _PREVIOUS_WORD.search(text, max(0, match.start - 40), match.start)
+    return before is not None and before.end() == match.start and _bare(before.group(1)).startswith("ال")
+
+
 def inside_longer_name(text: str, match: Match) -> bool:
     """True when an Arabic known name is only part of a longer name (see the module's rules)."""
     return (
-        _qualified(text, match)
+        _adjective_of_the_word_before(text, match)
+        or _qualified(text, match)
         or _institution_start(text, match) is not None
         or _company_start(text, match) is not None
     )
