@@ -170,23 +170,22 @@ class Lexicon:
             yield Match(start, m.end(group), self._variants[self._variant_keys[int(group[1:])]], variant=True)
 
 
-_PARTICLES = ("de", "du", "des", "la", "le", "les", "l'", "d'")
-"""French particles a Latin name may place otherwise ("et" is a word of the name: "Caisse de Dépôt et
-de Gestion" is not "la Caisse de Dépôt et la Gestion")."""
-_ARRANGED_SEPARATOR = r"(?:\s+(?:(?:de|du|des|la|le|les)\s+)*(?:[dl]')?)"
-
-
 def particle_pattern(key: str) -> str | None:
     """A regex for a folded Latin name of three words or more that matches it with its particles
-    placed otherwise: the name's other words in order, any particles between them (None for a
-    shorter name, or one with fewer than two other words)."""
+    placed otherwise: the name's other words in order, any of names.yaml's `movable_particles`
+    between them (None for a shorter name, or one with fewer than two other words).  "et" is a
+    word of the name: "Caisse de Dépôt et de Gestion" is not "la Caisse de Dépôt et la Gestion"."""
     words = key.replace("'", "' ").split()
     if len(words) < 3 or not re.fullmatch(r"[a-zß-ÿœæ' .-]+", key):
         return None
-    content = [w for w in words if w not in _PARTICLES]
+    movable = {fold(str(w)) for w in linking_words()["movable_particles"]}
+    content = [w for w in words if w not in movable]
     if len(content) < 2 or len(content) == len(words):
         return None
-    return r"(?<!\w)" + _ARRANGED_SEPARATOR.join(re.escape(w) for w in content) + r"(?![\w'])"
+    spaced = "|".join(re.escape(w) for w in sorted(movable) if not w.endswith("'"))
+    elided = "|".join(re.escape(w) for w in sorted(movable) if w.endswith("'"))
+    separator = rf"(?:\s+(?:(?:{spaced})\s+)*(?:{elided})?)"
+    return r"(?<!\w)" + separator.join(re.escape(w) for w in content) + r"(?![\w'])"
 
 
 def _entry_order(entry: Entry) -> tuple[int, str]:

@@ -5,7 +5,8 @@ A known name is not its record where it is only part of a longer name: the genit
 institution joined by ل ("المكتبة الوطنية للمملكة المغربية"), the end of a company's name ("شركة
 أورنج المغرب"), a common name followed by an adjective that makes it another thing ("الحكومة
 الفرنسية", "المغرب العربي", "le gouvernement français"), or a country after a capitalised name and
-"du" ("Groupe Crédit Agricole du Maroc").  A surname two registry people share links only where
+"du" ("Groupe Crédit Agricole du Maroc"), or a foreign ministry's name without its head word
+after a definite word ("التجارة الخارجية الأمريكية").  A surname two registry people share links only where
 the text decides: a gendered title or honorific right before it that fits one of them ("Mme
 Mezzour", "الوزيرة مزور"), or the full name of one of them, and of no other, earlier in the text.
 The words are data (names.yaml).
