@@ -202,8 +202,12 @@ def test_a_country_after_a_plain_noun_and_lam_still_links(lexicon: Lexicon) -> N
 
 def test_a_country_ending_a_companys_name_is_not_linked(lexicon: Lexicon) -> None:
     found = find("وقعت وكالة التنمية الرقمية وشركة أورنج المغرب اتفاقية شراكة", lexicon)
-    assert [(c.kind, c.text) for c in found if c.kind != "actor"] == [("organisation", "أورنج المغرب")]
+    assert [(c.kind, c.text) for c in found if c.kind != "actor"] == [("organisation", "شركة أورنج المغرب")]
     assert "morocco" not in {c.ref for c in found}
+
+
+def test_a_known_company_before_a_countrys_name_still_links(lexicon: Lexicon) -> None:
+    assert known("وقعت شركة إنتل المغرب اتفاقية", lexicon) == [("إنتل", "intel")]
 
 
 def test_a_country_before_a_regions_word_is_not_the_country(lexicon: Lexicon) -> None:

@@ -152,10 +152,11 @@ def inside_longer_name(text: str, match: Match) -> bool:
 
 
 def longer_name_start(text: str, match: Match) -> int | None:
-    """Where the longer name around an Arabic known name starts, when one of these rules finds it
-    (an adjective after the name gives no start: the name then links to nothing)."""
-    start = _institution_start(text, match)
-    return start if start is not None else _company_start(text, match)
+    """Where the institution starts whose name an Arabic known name completes ("المكتبة الوطنية
+    للمملكة المغربية").  The other rules give no start: after an adjective or at the end of a
+    company's name the known name links to nothing, and the finder's other readings (the
+    company's cue, a known company: "شركة إنتل المغرب" is Intel) stand."""
+    return _institution_start(text, match)
 
 
 def latin_inside_longer_name(original: str, start: int, end: int, alias: str, country: bool) -> bool:
