@@ -2,8 +2,9 @@
 (issue 16, second round): date ranges across months, days as words, Hijri dates with "من",
 comparator verbs apart from their amount, number words, compounds of three parts, a currency
 stated once for a range, reference numbers, French ordinals, and people before or after long
-titles.  Sentences are shortened from the passages of benchmarks/finder_dev; each test checks one
-rule.
+titles; and known actors in other official forms, inside longer names, and namesakes a title or an
+earlier full name tells apart (the linking rules).  Sentences are shortened from the passages of
+benchmarks/finder_dev; each test checks one rule.
 """
 
 from __future__ import annotations
