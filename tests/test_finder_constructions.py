@@ -2,8 +2,9 @@
 (issue 16, second round): date ranges across months, days as words, Hijri dates with "من",
 comparator verbs apart from their amount, number words, compounds of three parts, a currency
 stated once for a range, reference numbers, French ordinals, and people before or after long
-titles.  Sentences are shortened from the passages of benchmarks/finder_dev; each test checks one
-rule.
+titles; and known actors in other official forms, inside longer names, and namesakes a title or an
+earlier full name tells apart (the linking rules).  Sentences are shortened from the passages of
+benchmarks/finder_dev; each test checks one rule.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from helpers import only
 
 from moroccodigital.finder.extract import find
-from moroccodigital.finder.lexicon import Lexicon
+from moroccodigital.finder.lexicon import Lexicon, entries_from_rows
 
 
 def date(text: str) -> tuple[str, str | None, str | None]:
@@ -173,3 +174,172 @@ def test_a_glued_wa_is_not_part_of_a_persons_name(lexicon: Lexicon) -> None:
         "بين أمل الفلاح السغروشني، الوزيرة المنتدبة، وسعيد إهراي، رئيس اللجنة الوطنية لمراقبة حماية المعطيات"
     )
     assert only(text, "person", lexicon).text == "سعيد إهراي"
+    assert only(text, "person", lexicon).text == "عمر السغروشني"
+
+
+# -- known actors in other official forms, inside longer names, and namesakes (issue 16, linking) --
+
+
+def known(text: str, lexicon: Lexicon) -> list[tuple[str, str | None]]:
+    """The known names found in a text, each with the record it links to (None: ambiguous)."""
+    return [(c.text, c.ref) for c in find(text, lexicon) if c.kind in ("actor", "place", "initiative")]
+
+
+def test_a_ministrys_longer_official_form_links_to_it(lexicon: Lexicon) -> None:
+    text = "في جناح الوزارة المنتدبة المكلفة بالانتقال الرقمي وإصلاح الإدارة، وقعت اتفاقيات"
+    assert known(text, lexicon) == [
+        ("الوزارة المنتدبة المكلفة بالانتقال الرقمي وإصلاح الإدارة", "ministry-digital-transition")
+    ]
+
+
+def test_a_ministry_named_by_its_first_portfolio_links_to_it(lexicon: Lexicon) -> None:
+    text = "une convention signée entre le ministère de la Transition numérique et le Groupe Barid Al-Maghrib"
+    assert known(text, lexicon) == [("ministère de la Transition numérique", "ministry-digital-transition")]
+
+
+def test_a_news_agency_named_without_its_last_word_links_to_it(lexicon: Lexicon) -> None:
+    text = "حسب بلاغ للوزارة توصلت به وكالة المغرب العربي اليوم الثلاثاء"
+    assert known(text, lexicon) == [("وكالة المغرب العربي", "map-news-agency")]
+
+
+def test_le_gouvernement_is_the_government_of_morocco(lexicon: Lexicon) -> None:
+    text = "d’ici 2030, le gouvernement vise à former 100.000 jeunes talents par an"
+    assert known(text, lexicon) == [("gouvernement", "government-of-morocco")]
+
+
+def test_the_government_before_a_foreign_adjective_is_not_linked(lexicon: Lexicon) -> None:
+    assert known("Le gouvernement français a salué l'accord.", lexicon) == []
+
+
+def test_the_government_inside_a_title_is_not_linked(lexicon: Lexicon) -> None:
+    assert known("selon le porte-parole du gouvernement et le chef du gouvernement", lexicon) == []
+
+
+def test_arabic_government_before_an_adjective_of_relation_is_not_linked(lexicon: Lexicon) -> None:
+    text = "مذكرة تفاهم بين هيئة الحكومة الرقمية والحكومة الفرنسية، ثم أكدت الحكومة المغربية دعمها"
+    assert known(text, lexicon) == [("الحكومة", "government-of-morocco")]
+
+
+def test_a_name_glued_by_a_hyphen_to_a_word_is_not_linked(lexicon: Lexicon) -> None:
+    assert known("dans l’index de développement du e-gouvernement", lexicon) == []
+
+
+def test_a_country_completing_an_institutions_name_with_lam_is_not_linked(lexicon: Lexicon) -> None:
+    found = find("اتفاقية تهم تعزيز رقمنة المكتبة الوطنية للمملكة المغربية", lexicon)
+    assert [(c.kind, c.text, c.ref) for c in found] == [
+        ("organisation", "المكتبة الوطنية للمملكة المغربية", None)
+    ]
+
+
+def test_a_country_after_a_plain_noun_and_lam_still_links(lexicon: Lexicon) -> None:
+    assert known("جدد الوفد الدعم الكامل للمغرب", lexicon) == [("للمغرب", "morocco")]
+
+
+def test_a_country_ending_a_companys_name_is_not_linked(lexicon: Lexicon) -> None:
+    found = find("وقعت وكالة التنمية الرقمية وشركة أورنج المغرب اتفاقية شراكة", lexicon)
+    assert [(c.kind, c.text) for c in found if c.kind != "actor"] == [("organisation", "شركة أورنج المغرب")]
+    assert "morocco" not in {c.ref for c in found}
+
+
+def test_a_known_company_before_a_countrys_name_still_links(lexicon: Lexicon) -> None:
+    assert known("وقعت شركة إنتل المغرب اتفاقية", lexicon) == [("إنتل", "intel")]
+
+
+def test_a_country_before_a_regions_word_is_not_the_country(lexicon: Lexicon) -> None:
+    assert known("تعزيز التعاون بين دول المغرب العربي", lexicon) == []
+
+
+def test_a_country_before_an_adjective_of_the_noun_before_it_still_links(lexicon: Lexicon) -> None:
+    assert known("وهو شريك المغرب الاستراتيجي", lexicon) == [("المغرب", "morocco")]
+
+
+def test_a_country_after_a_programmes_cue_and_an_adjective_names_the_programme(lexicon: Lexicon) -> None:
+    assert known("من التوجيهات الرئيسية لاستراتيجية المغرب الرقمي", lexicon) == []
+
+
+def test_a_known_name_after_a_further_head_word_is_part_of_a_longer_name(lexicon: Lexicon) -> None:
+    found = find("ورئيس مجمع المغرب الرقمي، المهدي الكتاني", lexicon)
+    assert [(c.kind, c.text) for c in found if c.kind != "person"] == [("organisation", "مجمع المغرب")]
+
+
+def test_a_country_after_a_capitalised_name_and_du_is_not_linked(lexicon: Lexicon) -> None:
+    text = "le président du Directoire du Groupe Crédit Agricole du Maroc, Mohamed Fikrat"
+    assert "morocco" not in {c.ref for c in find(text, lexicon)}
+
+
+def test_royaume_du_maroc_still_names_morocco(lexicon: Lexicon) -> None:
+    assert known("au nom du Royaume du Maroc", lexicon) == [("Maroc", "morocco")]
+
+
+def test_a_feminine_title_before_a_shared_surname_decides_who(lexicon: Lexicon) -> None:
+    text = "أما الاتفاقية الثانية، التي وقعتها السيدة مزور، فتهدف إلى النهوض بوضعية"
+    assert known(text, lexicon) == [("مزور", "ghita-mezzour")]
+
+
+def test_a_french_honorific_before_a_shared_surname_decides_who(lexicon: Lexicon) -> None:
+    text = "Aussi, Mme Seghrouchni et le président du Directoire ont signé un protocole d’accord"
+    assert known(text, lexicon) == [("Seghrouchni", "amal-el-fallah-seghrouchni")]
+
+
+def test_a_full_name_earlier_in_the_text_decides_who_a_shared_surname_is(lexicon: Lexicon) -> None:
+    text = "وقع وزير الصناعة والتجارة رياض مزور الاتفاقية. وأكد مزور أن المشروع مهم."
+    assert known(text, lexicon) == [("رياض مزور", "ryad-mezzour"), ("مزور", "ryad-mezzour")]
+
+
+def test_a_shared_surname_stays_ambiguous_when_both_full_names_are_in_the_text(lexicon: Lexicon) -> None:
+    text = "وقع رياض مزور وغيثة مزور الاتفاقية. وأكد مزور أن المشروع مهم."
+    assert known(text, lexicon)[-1] == ("مزور", None)
+
+
+def test_a_shared_surname_without_a_deciding_word_stays_ambiguous(lexicon: Lexicon) -> None:
+    assert known("وأعلنت مزور يومه الثلاثاء عن مراجعة شاملة", lexicon) == [("مزور", None)]
+
+
+def test_an_official_form_that_is_another_records_name_is_not_made() -> None:
+    ministry = {"actor_id": "trade-industry", "kind": "ministry", "country": "MAR",
+                "name_ar": "وزارة التجارة والصناعة"}  # fmt: skip
+    other = {"actor_id": "trade", "kind": "ministry", "country": "USA", "name_ar": "وزارة التجارة"}
+    entries = entries_from_rows([ministry, other], [], [], [])
+    assert {e.ref for e in entries if e.alias == "وزارة التجارة"} == {"trade"}
+    assert "trade-industry" in {e.ref for e in entries if e.alias == "الوزارة المكلفة بالتجارة والصناعة"}
+
+
+def test_a_ministrys_recorded_variant_has_the_official_forms_too() -> None:
+    ministry = {
+        "actor_id": "digital",
+        "kind": "ministry",
+        "country": "MAR",
+        "name_ar": "وزارة الانتقال الرقمي",
+    }
+    variant = {"actor_id": "digital", "alias_ar": "وزارة التحول الرقمي", "alias_kind": "variant"}
+    entries = entries_from_rows([ministry], [variant], [], [])
+    assert "الوزارة المنتدبة المكلفة بالتحول الرقمي" in {e.alias for e in entries}
+
+
+def test_a_latin_name_with_its_particles_placed_otherwise_links(lexicon: Lexicon) -> None:
+    text = "en coordination entre les deux ministères et l’Agence du Développement Digital (ADD)"
+    assert known(text, lexicon) == [
+        ("Agence du Développement Digital", "digital-development-agency"),
+        ("ADD", "digital-development-agency"),
+    ]
+
+
+def test_two_names_joined_by_et_are_not_one_name_with_particles_placed_otherwise(lexicon: Lexicon) -> None:
+    assert known("entre le gouvernement et le Maroc", lexicon) == [
+        ("gouvernement", "government-of-morocco"),
+        ("Maroc", "morocco"),
+    ]
+
+
+def test_a_name_in_the_other_spelling_of_a_pair_links(lexicon: Lexicon) -> None:
+    text = "وقعت الوكالة الأميركية للتجارة والتنمية مذكرة تفاهم"
+    assert known(text, lexicon) == [("الوكالة الأميركية للتجارة والتنمية", "ustda")]
+
+
+def test_a_foreign_ministry_named_without_its_head_word_links(lexicon: Lexicon) -> None:
+    text = "أعلنت الخارجية الأمريكية عن توجه مديرة الوكالة إلى الرباط"
+    assert known(text, lexicon)[0] == ("الخارجية الأمريكية", "us-department-of-state")
+
+
+def test_a_headless_ministry_after_a_definite_word_is_that_words_adjective(lexicon: Lexicon) -> None:
+    assert known("وقال إن التجارة الخارجية الأمريكية تنمو", lexicon) == []

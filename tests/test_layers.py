@@ -68,6 +68,7 @@ ORDER: dict[str, tuple[str, ...]] = {
         "dates",
         "patterns",
         "lexicon",
+        "linking",
         "names",
         "readers",
         "extract",

@@ -23,7 +23,7 @@ from typing import Any
 from moroccodigital import paths
 from moroccodigital.finder.fastre import quick
 from moroccodigital.finder.normalize import fold, trie_pattern
-from moroccodigital.finder.vocabulary import common_words, given_names
+from moroccodigital.finder.vocabulary import common_words, given_names, linking_words
 
 KIND_ORDER = ("actor", "initiative", "place")
 """When one name is both an actor and a place (المغرب), the actor reading comes first."""
@@ -43,6 +43,9 @@ class Entry:
     category: str = ""
     """For an actor: its registry kind (country, government, person...)."""
     near: str = ""
+    headless: bool = False
+    """A foreign ministry's name without its head word ("الخارجية الأمريكية"): after a definite word
+    it is that word's adjective ("التجارة الخارجية الأمريكية"), not the ministry."""
     """For a generic name outside the source that records it ("مركز بيانات"): the id of its
     record's place, which must be named in the same sentence for the name to link there."""
 
@@ -103,6 +106,13 @@ class Lexicon:
         self._regex = re.compile(
             rf"(?<!\w)(?:(?:[وف]?[بلك]?)(?P<full>{full})|(?:[وف]?ل)(?P<short>{short}))(?!\w)"
         )
+        people: dict[str, list[str]] = {}
+        for key, found in self.table.items():
+            for entry in found:
+                if entry.category == "person" and not entry.surname and " " in key:
+                    people.setdefault(entry.ref, []).append(key)
+        self.full_names = {ref: tuple(keys) for ref, keys in people.items()}
+        """Folded full names of the registry people, by id (to tell namesakes apart)."""
         self.given_names = frozenset(
             {fold(w) for w in given_names()} | {g for es in self.table.values() for e in es for g in e.given}
         )
@@ -117,6 +127,18 @@ class Lexicon:
         body = "|".join(f"(?P<v{i}>{_skeleton_pattern(k)})" for i, k in enumerate(self._variants))
         self._variant_keys = list(self._variants)
         self._variant_regex = quick(rf"(?<!\w)[وفبلك]{{0,2}}(?:ال)?(?:{body})(?!\w)") if body else None
+        arranged: dict[str, list[Entry]] = {}
+        for key, found in self.table.items():
+            pattern = particle_pattern(key)
+            proper = [e for e in found if e.kind == "actor" and not e.surname and e.alias[:1].isupper()]
+            if pattern is not None and proper:  # a proper name, not a description ("les entreprises ...")
+                arranged.setdefault(pattern, []).extend(proper)
+        self._arranged = [(p, tuple(v)) for p, v in arranged.items() if v]
+        self._arranged_regex = (
+            quick("|".join(f"(?P<a{i}>{p})" for i, (p, _) in enumerate(self._arranged)))
+            if self._arranged
+            else None
+        )
 
     def find(self, text: str) -> Iterator[Match]:
         """Every known name in a normalised text, leftmost first, longest at each start."""
@@ -130,7 +152,14 @@ class Lexicon:
 
     def variants(self, text: str) -> Iterator[Match]:
         """Surnames of known people spelt another way ("صغروشني" for "السغروشني"), by skeleton.
-        The span starts after any proclitic; the article, if written, is part of it."""
+        The span starts after any proclitic; the article, if written, is part of it.  Also Latin
+        names of three words or more with their particles placed otherwise ("Agence du
+        Développement Digital" for "Agence de Développement du Digital"), by `particle_pattern`."""
+        if self._arranged_regex is not None:
+            for m in self._arranged_regex.finditer(text):
+                entries = self._arranged[int(str(m.lastgroup)[1:])][1]
+                if fold(entries[0].alias).strip() != m.group():
+                    yield Match(m.start(), m.end(), entries, variant=True)
         if self._variant_regex is None:
             return
         for m in self._variant_regex.finditer(text):
@@ -139,6 +168,24 @@ class Lexicon:
             if text.startswith("ال", start - 2):
                 start -= 2
             yield Match(start, m.end(group), self._variants[self._variant_keys[int(group[1:])]], variant=True)
+
+
+def particle_pattern(key: str) -> str | None:
+    """A regex for a folded Latin name of three words or more that matches it with its particles
+    placed otherwise: the name's other words in order, any of names.yaml's `movable_particles`
+    between them (None for a shorter name, or one with fewer than two other words).  "et" is a
+    word of the name: "Caisse de Dépôt et de Gestion" is not "la Caisse de Dépôt et la Gestion"."""
+    words = key.replace("'", "' ").split()
+    if len(words) < 3 or not re.fullmatch(r"[a-zß-ÿœæ' .-]+", key):
+        return None
+    movable = {fold(str(w)) for w in linking_words()["movable_particles"]}
+    content = [w for w in words if w not in movable]
+    if len(content) < 2 or len(content) == len(words):
+        return None
+    spaced = "|".join(re.escape(w) for w in sorted(movable) if not w.endswith("'"))
+    elided = "|".join(re.escape(w) for w in sorted(movable) if w.endswith("'"))
+    separator = rf"(?:\s+(?:(?:{spaced})\s+)*(?:{elided})?)"
+    return r"(?<!\w)" + separator.join(re.escape(w) for w in content) + r"(?![\w'])"
 
 
 def _entry_order(entry: Entry) -> tuple[int, str]:
@@ -197,7 +244,9 @@ def entries_from_rows(
     record's place (`Entry.near`).  The draft and the audit read the same entries, so they agree.
     """
     out: list[Entry] = []
+    formed: list[Entry] = []
     local = {}
+    home: dict[str, Any] = {}
     given: dict[str, tuple[str, ...]] = {}
     for row in actors:
         named = row.get("named", True)
@@ -205,6 +254,7 @@ def entries_from_rows(
             continue
         ref = row["actor_id"]
         local[ref] = str(row.get("kind") or "")
+        home[ref] = row.get("country")
         person = row.get("kind") == "person" and named
         names = [str(row[k]) for k in ACTOR_NAME_COLUMNS if row.get(k)]
         given[ref] = tuple(fold(n.split()[0]) for n in names if person and len(n.split()) > 1)
@@ -223,12 +273,28 @@ def entries_from_rows(
                 out.append(Entry("actor", ref, words[-1], surname=True, given=given[ref], category=category))
         if row.get("acronym"):
             out.append(Entry("actor", ref, row["acronym"], category=str(row.get("kind") or "")))
+        if named:
+            bodies = {_respelt(b) for b in foreign_portfolios(row)}
+            formed.extend(
+                Entry("actor", ref, form, category=local[ref], headless=_respelt(form) in bodies)
+                for form in official_forms(row)
+            )
     for row in aliases:
         if row["actor_id"] not in local:
             continue
         if row.get("alias_kind") == "description" and row.get("source_id") != source_id:
             continue
         surname = row.get("alias_kind") == "surname"
+        if row.get("alias_kind") == "variant":  # "وزارة التحول الرقمي والإصلاح الإداري" has forms too
+            alias_row = {
+                "kind": local[row["actor_id"]],
+                "country": home.get(row["actor_id"]),
+                "name_ar": row["alias_ar"],
+            }
+            formed.extend(
+                Entry("actor", row["actor_id"], f, category=local[row["actor_id"]])
+                for f in official_forms(alias_row)
+            )
         out.append(
             Entry(
                 "actor",
@@ -251,7 +317,79 @@ def entries_from_rows(
                         out.append(Entry(kind, row[id_col], str(written), near=str(row["place_id"])))
                     continue
                 out.append(Entry(kind, row[id_col], str(written)))
+    taken = {fold(e.alias).strip() for e in out}
+    for entry in formed:  # a form already recorded (for this record or another) is not made again
+        if fold(entry.alias).strip() not in taken:
+            taken.add(fold(entry.alias).strip())
+            out.append(entry)
     return _countries_as_places(out)
+
+
+def official_forms(row: dict[str, Any]) -> list[str]:
+    """Other official forms of a named actor's registry names (names.yaml): a ministry of the
+    dataset's country written longer or shorter ("الوزارة المنتدبة المكلفة بالانتقال الرقمي وإصلاح
+    الإدارة", "le ministère de la Transition numérique"), a foreign one by its portfolio alone
+    ("الخارجية الأمريكية"), a news agency without its last word
+    ("وكالة المغرب العربي"), the country's government as "le gouvernement", and any of these with
+    the other spelling of a pair the press uses alike ("الأمريكية", "الأميركية").  `entries_from_rows`
+    drops a form that is another record's name, so a form never takes a name from its owner."""
+    words = linking_words()
+    kind, home = row.get("kind"), row.get("country") == words["country"]
+    out: list[str] = []
+    for key in ("name_ar", "name_fr"):
+        name = str(row.get(key) or "").strip()
+        if kind == "ministry" and home and name:
+            out += _ministry_forms(name, words["ministry_forms"])
+        elif kind == "ministry" and name:
+            out += foreign_portfolios({"name": name})
+        if kind == "media" and name:
+            for word in words["media_words"]:
+                if fold(name).endswith(" " + fold(word)) and len(name.split()) - len(word.split()) >= 2:
+                    out.append(name[: -len(word)].strip())
+    if kind == "government" and home:
+        out += words["government_words"]
+    for name in [str(row.get(k) or "") for k in ("name_ar", "name_fr")] + out:
+        for a, b in words["spelling_pairs"]:
+            for old, new in ((str(a), str(b)), (str(b), str(a))):
+                if old in name:
+                    out.append(name.replace(old, new))
+    return out
+
+
+def _respelt(name: str) -> str:
+    """A name with one spelling of each pair of names.yaml's `spelling_pairs` (a key for them)."""
+    for a, b in linking_words()["spelling_pairs"]:
+        name = name.replace(str(b), str(a))
+    return name
+
+
+def foreign_portfolios(row: dict[str, Any]) -> list[str]:
+    """A foreign ministry's names without their head word, of two words or more ("الخارجية
+    الأمريكية" for "وزارة الخارجية الأمريكية"; names.yaml's `foreign_ministry_forms`)."""
+    words = linking_words()
+    if row.get("kind", "ministry") != "ministry" or row.get("country") == words["country"]:
+        return []
+    names = [str(row.get(k) or "") for k in ("name", "name_ar", "name_fr")]
+    forms = [f for n in names if n for f in _ministry_forms(n, words["foreign_ministry_forms"])]
+    return [f for f in forms if len(f.split()) > 1]
+
+
+def _ministry_forms(name: str, table: dict[str, Any]) -> list[str]:
+    for spec in table.values():
+        head = str(spec["head"])
+        if not fold(name).startswith(fold(head) + " "):
+            continue
+        body = name[len(head) :].strip()
+        if not re.match(r"(?:ال|de |du |des |d['’])", fold(body)):
+            return []  # the head's genitive, not a title's words ("ministère délégué chargé ...")
+        first = re.split(r" (?:و|et )", body, maxsplit=1)[0].strip()
+        several = first != body
+        return [
+            str(form).format(body=body, first=first)
+            for form in spec["forms"]
+            if several or "{first}" not in str(form)
+        ]
+    return []
 
 
 def _countries_as_places(entries: list[Entry]) -> list[Entry]:

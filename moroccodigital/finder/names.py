@@ -18,6 +18,7 @@ from importlib import resources
 from typing import Any
 
 from moroccodigital.finder import dates as D
+from moroccodigital.finder import linking
 from moroccodigital.finder import patterns as P
 from moroccodigital.finder.fastre import quick
 from moroccodigital.finder.lexicon import Lexicon, Match
@@ -203,11 +204,17 @@ def _given_names() -> frozenset[str]:
 
 
 _PROCLITIC = re.compile(r"^(?:[وف]?[بلك]?)")
-_HEADS = frozenset(fold(h) for h in P.EMBEDDING_HEADS)
+_CUE_HEADS = frozenset(fold(h) for h in P.EMBEDDING_HEADS)
 _TITLE_HEADS = frozenset(fold(t) for t in P.TITLES)
 _CATEGORY_HEADS = {fold(head): kind for head, kind in P.CATEGORY_HEADS.items()}
 _PREVIOUS_WORD = re.compile(r"(\S+)\s+$")
 _NEXT_WORD = re.compile(r"^ (\S+)")
+
+
+@lru_cache(maxsize=1)
+def _heads() -> frozenset[str]:
+    """Heads of longer names: the organisation cues and titles, and names.yaml's others."""
+    return _CUE_HEADS | linking.extra_heads()
 
 
 def _previous_word(text: str, start: int) -> str:
@@ -222,18 +229,28 @@ def is_embedded(norm: Normalized, match: Match) -> bool:
     other capitals than the name ("add" is not ADD)."""
     text = norm.text
     span = text[match.start : match.end]
+    country = all(e.kind == "place" or e.category == "country" for e in match.entries)
     if _LATIN_SPAN.search(span):
         aliases = [e.alias for e in match.entries if fold(e.alias) == span] or [match.entries[0].alias]
-        return latin_embedded(norm.original, norm.start(match.start), norm.end(match.end), aliases[0])
-    previous = _previous_word(text, match.start)
-    if not previous or any(e.kind == "initiative" for e in match.entries):
+        a, b = norm.start(match.start), norm.end(match.end)
+        nation = country and any(e.category == "country" for e in match.entries)  # not a city
+        return latin_embedded(norm.original, a, b, aliases[0]) or linking.latin_inside_longer_name(
+            norm.original, a, b, aliases[0], nation
+        )
+    if any(e.kind == "initiative" for e in match.entries):
         return False
-    bare = previous if previous in _HEADS else _PROCLITIC.sub("", previous, count=1)
-    if bare in _TITLE_HEADS and all(e.kind == "place" or e.category == "country" for e in match.entries):
+    if linking.inside_longer_name(text, match):
+        return True
+    previous = _previous_word(text, match.start)
+    if not previous:
+        return False
+    heads = _heads()
+    bare = previous if previous in heads else _PROCLITIC.sub("", previous, count=1)
+    if bare in _TITLE_HEADS and country:
         return False  # "سفير المملكة المغربية": the title-holder's country is a mention of it
     if _CATEGORY_HEADS.get(bare) and all(e.category == _CATEGORY_HEADS[bare] for e in match.entries):
         return False  # "شركة إنتل": the head says what the known actor is
-    return bare in _HEADS and not span.startswith("لل")
+    return bare in heads and not span.startswith("لل")
 
 
 def latin_embedded(original: str, start: int, end: int, alias: str) -> bool:
@@ -262,7 +279,8 @@ def resolve_surname(
     """A surname used alone, checked against the words before it: after a given name it keeps
     only the people of that given name, and the given name joins the span ("يوسف العمراني" is not
     Sarah Lamrani's "العمراني"); inside a person found from a title whose first word is another
-    given name, it is someone else (None).  Other matches pass unchanged."""
+    given name, it is someone else (None).  A surname several people share is narrowed where the
+    text decides (`linking.resolve_namesakes`).  Other matches pass unchanged."""
     if not all(e.surname for e in match.entries):
         return match
     word = _previous_word(text, match.start)
@@ -278,7 +296,7 @@ def resolve_surname(
             first = text[start:end].split()[0]
             if not any(first in e.given for e in match.entries):
                 return None
-    return match
+    return linking.resolve_namesakes(text, match, lexicon)
 
 
 def starts_with_place(name: str) -> bool:
@@ -293,14 +311,19 @@ _PLACE_PREFIXES = frozenset(fold(w) for w in P.PLACE_PREFIXES)
 
 
 def embedding_head(text: str, match: Match) -> int | None:
-    """Where the longer name around an embedded Arabic known name starts ("اتصالات المغرب"), or
-    None when the head is a title ("رئيس الحكومة" names a person, found by other rules)."""
+    """Where the longer name around an embedded Arabic known name starts ("اتصالات المغرب", "المكتبة
+    الوطنية للمملكة المغربية"), or None when the head is a title ("رئيس الحكومة" names a person,
+    found by other rules) or the name is followed by what makes it another ("المغرب العربي")."""
     if _LATIN_SPAN.search(text, match.start, match.end):
         return None
+    start = linking.longer_name_start(text, match)
+    if start is not None:
+        return start
     word = _previous_word(text, match.start)
-    bare = word if word in _HEADS else _PROCLITIC.sub("", word, count=1)
-    if not word or bare in _TITLE_HEADS:
-        return None
+    heads = _heads()
+    bare = word if word in heads else _PROCLITIC.sub("", word, count=1)
+    if not word or bare in _TITLE_HEADS or bare not in heads:
+        return None  # a title, or an adjective after the name ("المغرب العربي"): no longer name here
     return match.start - 1 - len(bare)
 
 

@@ -1,6 +1,6 @@
-"""The finder's vocabulary files (amounts.yaml, dates.yaml, given_names.txt, common_words.txt):
-words are facts a curator may extend, so they live in data files beside the code that reads them,
-and `alternation` turns a list of them into a regular expression."""
+"""The finder's vocabulary files (amounts.yaml, dates.yaml, names.yaml, given_names.txt,
+common_words.txt): words are facts a curator may extend, so they live in data files beside the code
+that reads them, and `alternation` turns a list of them into a regular expression."""
 
 from __future__ import annotations
 
@@ -26,6 +26,12 @@ def alternation(words: Iterable[str]) -> str:
     """An alternation of folded words shaped as a trie (fast in `re`), greedy so that a longer
     form wins over its prefix."""
     return "(?:" + trie_pattern(sorted({fold(w) for w in words})) + ")"
+
+
+@lru_cache(maxsize=1)
+def linking_words() -> dict[str, Any]:
+    """The words of the linking rules (names.yaml), read once."""
+    return vocabulary("names")
 
 
 @lru_cache(maxsize=1)
