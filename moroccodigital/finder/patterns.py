@@ -240,7 +240,8 @@ NEEDS = {
     "date:part_of_year": _YEARISH,
     "date:horizon": _YEARISH,
     "date:year": _YEARISH,
-    "date:time": r"\d[:h][0-5]\d|\d\s?heure",
+    "date:day_of_month": "الشهر|courant|du mois",
+    "date:time": r"\d[:h][0-5]\d|\d\s?heure|ساعة\s+\d",
 }
 """What a pattern's match must contain (see Family.needs)."""
 
@@ -262,9 +263,13 @@ FAMILIES = (
     _family((*D.RELATIVE_ENDS, *D.FRENCH_RELATIVE, "مؤخرا", "الآونة", "récemment", "dernièrement"), 48, 16,
             _dates({"relative": D.RELATIVE, "french_relative": D.FRENCH_RELATIVE_PERIOD,
                     "recent": D.RECENT})),
-    _family(("شهر",), 4, 24, _dates({"month": D.MONTH_NAME})),
+    _family((*D.DUAL_PERIODS, *D.PLURAL_PERIODS, *D.FRENCH_PERIODS, "cette", "cet", "cours"), 48, 16,
+            _dates({"relative_ago": D.RELATIVE_AGO, "french_counted": D.FRENCH_COUNTED_PERIOD,
+                    "french_current": D.FRENCH_CURRENT_PERIOD})),
+    _family(("شهر",), 4, 24, _dates({"month": D.MONTH_NAME, "hijri": D.HIJRI_MONTH_NAME})),
     _family((*D.DAY_WORDS, *(f"ال{w}" for w in D.DAY_WORDS)), 12, 48, _dates(D.DAY_WORD_DATES)),
     _family(D.FRENCH_MONTHS, 24, 16, _dates({"month": D.MONTH_ALONE})),
+    _family(D.ARABIC_MONTHS, 4, 16, _dates({"month": D.ARABIC_MONTH_ALONE})),
     _family((*D.PARTS_OF_YEAR, "ربع", "الربع", "نصف", "النصف", "semestre", "trimestre", "année"), 24, 40,
             _dates({"relative": D.PART_OF_UNSTATED_YEAR})),
     _family(ORG_CUES, 4, 120, {"organisation": _ORGANISATION}),
