@@ -177,7 +177,7 @@ def test_a_glued_wa_is_not_part_of_a_persons_name(lexicon: Lexicon) -> None:
     assert only(text, "person", lexicon).text == "سعيد إهراي"
 
 
-# -- dates, third round (December 2026): sentences shortened from ar-d074 … ar-d111, fr-d063 … fr-d091
+# -- dates and amounts, third round (December 2026): from ar-d074 … ar-d111, fr-d063 … fr-d091
 
 
 def test_an_arabic_clock_time_keeps_its_part_of_the_day() -> None:
@@ -274,6 +274,16 @@ def test_a_french_month_after_depuis_is_a_month() -> None:
     assert date("Depuis janvier, il offre des services de cloud hosting.") == ("Depuis janvier", "XXXX-01", "month")
 
 
+
+def test_french_thousands_before_a_comma_stay_one_number() -> None:
+    c = only("a grimpé de 32 000 visiteurs en 2024 à près de 40 000, la manifestation vise", "amount")
+    assert (c.text, c.value, c.comparator) == ("près de 40 000", 40000.0, "about")
+
+
+def test_aed_is_the_emirati_dirham() -> None:
+    c = only("un bénéfice net ajusté d’environ 3 milliards AED, en hausse", "amount")
+    assert (c.value, c.unit, c.currency) == (3e9, "currency", "AED")
+
 # -- dates of Moroccan usage the development set lacks: phrases written for the rule
 
 
@@ -332,3 +342,26 @@ def test_a_day_courant_is_a_day_of_this_month() -> None:
 
 def test_a_season_said_to_be_this_one_is_relative() -> None:
     assert date("Le projet sera lancé cet été.") == ("cet été", None, "relative")
+
+
+def test_a_french_clock_time_is_a_time_not_a_name() -> None:
+    assert [(c.text, c.kind) for c in find("Ouverture des travaux à 9h30 et clôture à 15h.")] == [
+        ("9h30", "time"),
+        ("15h", "time"),
+    ]
+
+
+def test_this_year_in_arabic_is_relative() -> None:
+    assert date("ستنطلق الأشغال خلال هذه السنة") == ("خلال هذه السنة", None, "relative")
+
+
+def test_a_day_word_before_a_hijri_month_is_a_hijri_day() -> None:
+    assert date("تحتفل المملكة بحلول فاتح محرم 1447") == ("فاتح محرم 1447", None, "hijri_day")
+
+
+def test_a_day_after_its_weekday_needs_no_month() -> None:
+    assert date("La cérémonie aura lieu le samedi 12 à Rabat.") == ("le samedi 12", "XXXX-XX-12", "day")
+
+
+def test_le_mois_de_dates_a_french_month_alone() -> None:
+    assert date("Les travaux reprendront le mois de juin.") == ("le mois de juin", "XXXX-06", "month")

@@ -58,7 +58,7 @@ DATES = {
     "dateline": r"(?<![\w.,/-])(?P<d1>0?[1-9]|[12]\d|3[01])(?P<sep>[-/.])(?P<m>0?[1-9]|1[0-2])(?P=sep)"
                 r"(?P<year>(?:19|20)\d\d)(?![\w/]|[-.,]\d)"
                 r"|(?<![\w.,/-])(?P<iso>(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))(?![\w/.-])",
-    "hijri": rf"(?<!\w)(?:(?P<d1>{_DAY})\s+(?:من\s+)?(?P<hmonth>{_alt(HIJRI_MONTHS)})"
+    "hijri": rf"(?<!\w)(?:(?P<d1>{_SINGLE_DAY})\s+(?:من\s+)?(?P<hmonth>{_alt(HIJRI_MONTHS)})"
              rf"(?:\s+(?P<hyear>{_HIJRI_YEAR}))?"
              rf"|(?P<hmonth2>{_alt(HIJRI_MONTHS)})\s+(?P<hyear2>{_HIJRI_YEAR})"
              r"|(?<![\w.,])(?P<hyear3>1[34]\d\d)\s*هـ)(?!\w)",
@@ -80,19 +80,22 @@ DATES = {
                     rf"(?:\s*-\s*|\s+(?:من\s+|de\s+|d'|)?){_YEAR_WORD}?(?P<year>{YEAR})",
     "horizon": rf"(?<!\w)(?:في\s+|على\s+)?{_HORIZON_WORDS}\s+{_YEAR_WORD}?(?P<year>{YEAR})",
     "year": rf"(?:(?<!\w){_YEAR_WORD}?(?<![\w.,])|(?<=(?<!\w)و))(?P<year>{_GLUED_YEAR})",
+    "weekday_day": rf"(?<!\w)(?:(?:le|ce)\s+)?{_WEEKDAY_WORD}\s+(?P<d1>{_DAY})(?!\s*[,.:h]?\d)(?!\w)",
     "day_of_month": rf"(?<!\w)(?P<d1>{_RANGE_DAY})\s+(?:(?:من\s+)?(?:هذا\s+)?الشهر"
                     r"(?:\s+(?:الجاري|الحالي|المقبل|القادم|الماضي))?|courant|du mois(?:\s+(?:en cours|prochain|dernier))?)(?!\w)",
-    "time": r"(?<![\d:])(?:[01]?\d|2[0-3])(?::|h)[0-5]\d(?![\d:])"
+    "time": r"(?<![\d:])(?:[01]?\d|2[0-3])(?::|\s?h\s?)[0-5]\d(?![\d:])"
+            r"|(?:(?<=à )|(?<=vers )|(?<=dès )|(?<=de ))(?:[01]?\d|2[0-3])h(?!\w)"
             r"|(?<![\w:])(?:[01]?\d|2[0-3])\s?(?:heures|heure)(?:\s?[0-5]\d)?(?!\w)"
             r"|(?<!\w)الساعة\s+(?:[01]?\d|2[0-3])(?![\d:.,])(?:\s+(?:صباحا|مساء|ليلا|زوالا|ظهرا))?(?!\w)",
 }  # fmt: skip
 """Date expressions around a number, most specific first.  A dateline (02-03-2022, 02/03/2022)
 is day first, as in Moroccan and French writing.  A day of the current, next or last month
-("السابع من الشهر الجاري", "le 15 courant") states neither month nor year: XXXX-XX-07.  "الساعة 10 صباحا" is a
+("السابع من الشهر الجاري", "le 15 courant") states neither month nor year: XXXX-XX-07; nor does a
+day after its weekday with no month ("samedi 12").  "الساعة 10 صباحا" is a
 clock time.  A range across two months ("من 31 ماي إلى
 رابع يونيو", "du 30 mai au 1er juin") is one date."""
 
-DAY_WORD_DATES = {name: DATES[name] for name in ("month_range", "day_range", "day", "day_of_month")}
+DAY_WORD_DATES = {name: DATES[name] for name in ("month_range", "day_range", "day", "day_of_month", "hijri")}
 """The date patterns a day written as a word can open (run in windows around those words)."""
 
 
@@ -129,10 +132,17 @@ RELATIVE_AGO = (
     rf"(?:{_alt(DUAL_PERIODS)}|{_alt(_V['period_counts'])}\s+{_alt(PLURAL_PERIODS)})(?!\w)"
 )
 """A period counted back from an unstated date ("قبل عامين", "منذ ثلاث سنوات"): relative."""
+THIS_WORDS: tuple[str, ...] = tuple(_V["this_words"])
+RELATIVE_THIS = (
+    rf"(?<!\w)(?:(?:خلال|في|منذ|مطلع|بداية|نهاية|منتصف|قبل نهاية)\s+)?{_alt(THIS_WORDS)}\s+(?:ال)?"
+    rf"{_alt(_V['this_periods'])}(?!\w)"
+)
+"""This year, this week ("هذه السنة", "خلال هذا الأسبوع"): relative."""
 FRENCH_RELATIVE: tuple[str, ...] = tuple(_V["french_relative"])
 FRENCH_RELATIVE_PERIOD = (
     r"(?<!\w)(?:(?:au cours (?:de|des|du)|durant|pendant|depuis|ces|les|la|le|l')\s*)?"
-    r"(?:\w+\s+)?(?:an|ans|année|années|mois|semaine|semaines|décennie|décennies|jours|été|hiver|automne|printemps)\s+"
+    r"(?:\w+\s+)?(?:an|ans|année|années|mois|semaine|semaines|week-end|décennie|décennies|jours|été|hiver|automne"
+    r"|printemps)\s+"
     rf"{_alt(FRENCH_RELATIVE)}(?!\w)"
     rf"|(?<!\w)(?:ces|les|des|aux|la|le)\s+(?:\w+\s+)?{_alt(FRENCH_RELATIVE)}\s+"
     r"(?:années|mois|semaines|jours|décennies|année|semaine|décennie)(?!\w)"
@@ -179,7 +189,7 @@ PART_OF_UNSTATED_YEAR = (
     rf"(?!\s+(?:ال)?(?:{'|'.join(RELATIVE_ENDS)}))"
     rf"|(?<!\w)(?:(?:en|au|dès le|dès la|à la|avant la)\s+)?(?:début|fin|milieu|mi-)\s*"
     rf"(?:de l'|d')année(?!\s*\d)"
-    rf"|(?<!\w)(?:au cours du|durant le|pendant le|dès le|au|le)\s+{_FR_ORDINAL}\s+(?:semestre|trimestre)"
+    rf"|(?<!\w)(?:au cours du|durant le|pendant le|dès le|au terme du|au|du|le)\s+{_FR_ORDINAL}\s+(?:semestre|trimestre)"
     rf"(?!\s*(?:de\s+|d')?(?:l'année\s+)?\d)(?!\w)"
 )
 """A part of a year (or decade) that states no year ("مطلع السنة", "بحلول نهاية العقد", "en début

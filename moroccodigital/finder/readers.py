@@ -135,7 +135,9 @@ def _date(_: str, m: re.Match[str], lang: str) -> Proposal:
     return "date", m.start(), m.end(), {"kind": "date", "edtf": edtf, "precision": precision}
 
 
-_RELATIVE_BRANCHES = frozenset({"french_relative", "relative_ago", "french_counted", "french_current"})
+_RELATIVE_BRANCHES = frozenset(
+    {"french_relative", "relative_ago", "relative_this", "french_counted", "french_current"}
+)
 """Patterns whose every match is a period relative to an unstated date."""
 _EDTF_ONLY = {
     "weekday": ("XXXX-XX-XX", "weekday_only"),
@@ -158,6 +160,7 @@ def _edtf(branch: str, groups: dict[str, str | None]) -> tuple[str, str]:
         "day_range": (f"{year}-{month}-{day1}/{year}-{month}-{day2}", "day_range"),
         "day": (f"{year}-{month}-{day1}", "day"),
         "day_of_month": (f"{year}-{month}-{day1}", "day"),
+        "weekday_day": (f"{year}-{month}-{day1}", "day"),
         "month": (f"{year}-{month}", "month"),
         "year_range": (
             f"{groups.get('y1') or groups.get('y3')}/{groups.get('y2') or groups.get('y4')}",
