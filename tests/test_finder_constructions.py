@@ -235,7 +235,11 @@ def test_the_end_of_a_stated_month_is_that_month() -> None:
 
 
 def test_this_year_in_french_is_relative() -> None:
-    assert date("la couverture débutera cette année dans huit grandes villes") == ("cette année", None, "relative")
+    assert date("la couverture débutera cette année dans huit grandes villes") == (
+        "cette année",
+        None,
+        "relative",
+    )
 
 
 def test_a_french_period_counted_from_now_is_relative() -> None:
@@ -271,8 +275,11 @@ def test_the_months_to_come_are_relative() -> None:
 
 
 def test_a_french_month_after_depuis_is_a_month() -> None:
-    assert date("Depuis janvier, il offre des services de cloud hosting.") == ("Depuis janvier", "XXXX-01", "month")
-
+    assert date("Depuis janvier, il offre des services de cloud hosting.") == (
+        "Depuis janvier",
+        "XXXX-01",
+        "month",
+    )
 
 
 def test_french_thousands_before_a_comma_stay_one_number() -> None:
@@ -283,6 +290,7 @@ def test_french_thousands_before_a_comma_stay_one_number() -> None:
 def test_aed_is_the_emirati_dirham() -> None:
     c = only("un bénéfice net ajusté d’environ 3 milliards AED, en hausse", "amount")
     assert (c.value, c.unit, c.currency) == (3e9, "currency", "AED")
+
 
 # -- dates of Moroccan usage the development set lacks: phrases written for the rule
 
@@ -309,7 +317,11 @@ def test_a_year_range_may_name_sana_twice() -> None:
 
 
 def test_two_weekdays_joined_by_wa_are_one_date() -> None:
-    assert date("تنظم الدورة يومي الأربعاء والخميس") == ("يومي الأربعاء والخميس", "XXXX-XX-XX", "weekday_only")
+    assert date("تنظم الدورة يومي الأربعاء والخميس") == (
+        "يومي الأربعاء والخميس",
+        "XXXX-XX-XX",
+        "weekday_only",
+    )
 
 
 def test_the_ashriyya_is_a_decade() -> None:
@@ -365,3 +377,11 @@ def test_a_day_after_its_weekday_needs_no_month() -> None:
 
 def test_le_mois_de_dates_a_french_month_alone() -> None:
     assert date("Les travaux reprendront le mois de juin.") == ("le mois de juin", "XXXX-06", "month")
+
+
+def test_a_month_named_in_both_calendars_is_one_month() -> None:
+    assert date("المناظرة الوطنية للذكاء الاصطناعي التي انعقدت في يوليو/تموز الماضي.") == (
+        "يوليو/تموز الماضي",
+        "XXXX-07",
+        "month",
+    )

@@ -17,7 +17,10 @@ _V = vocabulary("amounts")
 _GLUED = r"(?:(?<![\w.,٫٬])|(?<=(?<!\w)[وبلفك])|(?<=(?<!\w)[وف][بلك]))"
 """Where a number may start: at a word start, or right after a proclitic glued to it ("و600",
 "لـ120" once the tatweel is removed, "بـ85%")."""
-NUMBER = rf"{_GLUED}(?:\d{{1,3}}(?: \d{{3}})+(?!\d|[.,٫٬]\d{{3}}(?!\d))(?:[.,٫٬]\d+)?|\d+(?:[.,٫٬]\d+)*)(?![\w]|[.,٫٬]\d)"
+NUMBER = (
+    rf"{_GLUED}(?:\d{{1,3}}(?: \d{{3}})+(?!\d|[.,٫٬]\d{{3}}(?!\d))(?:[.,٫٬]\d+)?|\d+(?:[.,٫٬]\d+)*)"
+    r"(?![\w]|[.,٫٬]\d)"
+)
 """Digits with separators; a space separates thousands only between groups of three ("1 200",
 "240 000", the French way), before a comma or a full stop too ("à près de 40 000, la
 manifestation"), and may have decimals ("1 200,5")."""

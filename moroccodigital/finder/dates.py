@@ -82,7 +82,8 @@ DATES = {
     "year": rf"(?:(?<!\w){_YEAR_WORD}?(?<![\w.,])|(?<=(?<!\w)و))(?P<year>{_GLUED_YEAR})",
     "weekday_day": rf"(?<!\w)(?:(?:le|ce)\s+)?{_WEEKDAY_WORD}\s+(?P<d1>{_DAY})(?!\s*[,.:h]?\d)(?!\w)",
     "day_of_month": rf"(?<!\w)(?P<d1>{_RANGE_DAY})\s+(?:(?:من\s+)?(?:هذا\s+)?الشهر"
-                    r"(?:\s+(?:الجاري|الحالي|المقبل|القادم|الماضي))?|courant|du mois(?:\s+(?:en cours|prochain|dernier))?)(?!\w)",
+                    r"(?:\s+(?:الجاري|الحالي|المقبل|القادم|الماضي))?"
+                    r"|courant|du mois(?:\s+(?:en cours|prochain|dernier))?)(?!\w)",
     "time": r"(?<![\d:])(?:[01]?\d|2[0-3])(?::|\s?h\s?)[0-5]\d(?![\d:])"
             r"|(?:(?<=à )|(?<=vers )|(?<=dès )|(?<=de ))(?:[01]?\d|2[0-3])h(?!\w)"
             r"|(?<![\w:])(?:[01]?\d|2[0-3])\s?(?:heures|heure)(?:\s?[0-5]\d)?(?!\w)"
@@ -178,10 +179,11 @@ after a day ("le 25 septembre dernier" is a day)."""
 _NOT_AFTER_DAY_WORD = "".join(f"(?<!{fold(w)} )" for w in DAY_WORDS)
 ARABIC_MONTH_ALONE = (
     rf"(?<!\w)(?<!\d\s)(?<!\dمن\s)(?<!\d\sمن\s){_NOT_AFTER_DAY_WORD}"
-    rf"(?P<month>{_alt(ARABIC_MONTHS)})\s+(?:ال)?(?:مقبل|قادم|ماضي|جاري|منصرم|فارط)(?!\w)"
+    rf"(?:{_alt(ARABIC_MONTHS)}\s*/\s*)?(?P<month>{_alt(ARABIC_MONTHS)})(?:\s*\(\s*{_alt(ARABIC_MONTHS)}\s*\))?"
+    r"\s+(?:ال)?(?:مقبل|قادم|ماضي|جاري|منصرم|فارط)(?!\w)"
 )
-"""An Arabic month said to be next or last ("غشت القادم", "شتنبر الماضي"): XXXX-08, precision
-month; not after a day ("31 غشت القادم", "فاتح يونيو المقبل" are days)."""
+"""An Arabic month said to be next or last ("غشت القادم", "شتنبر الماضي", "يوليو/تموز الماضي"): XXXX-08,
+precision month; not after a day ("31 غشت القادم", "فاتح يونيو المقبل" are days)."""
 HIJRI_MONTH_NAME = rf"(?<!\w)[فب]?شهر\s+(?P<hmonth2>{_alt(HIJRI_MONTHS)})(?!\w)(?!\s+(?:من\s+)?\d)"
 """A Hijri month with no year ("خلال شهر رمضان"): precision hijri_month, no EDTF."""
 PART_OF_UNSTATED_YEAR = (
@@ -189,8 +191,10 @@ PART_OF_UNSTATED_YEAR = (
     rf"(?!\s+(?:ال)?(?:{'|'.join(RELATIVE_ENDS)}))"
     rf"|(?<!\w)(?:(?:en|au|dès le|dès la|à la|avant la)\s+)?(?:début|fin|milieu|mi-)\s*"
     rf"(?:de l'|d')année(?!\s*\d)"
-    rf"|(?<!\w)(?:au cours du|durant le|pendant le|dès le|au terme du|au|du|le)\s+{_FR_ORDINAL}\s+(?:semestre|trimestre)"
+    rf"|(?<!\w)(?:au cours du|durant le|pendant le|dès le|au terme du|au|du|le)\s+{_FR_ORDINAL}"
+    r"\s+(?:semestre|trimestre)"
     rf"(?!\s*(?:de\s+|d')?(?:l'année\s+)?\d)(?!\w)"
 )
 """A part of a year (or decade) that states no year ("مطلع السنة", "بحلول نهاية العقد", "en début
-d'année", "au cours du premier semestre"): relative to the unstated date of publication, so no EDTF and no bounds."""
+d'année", "au cours du premier semestre"): relative to the unstated date of publication, so no EDTF
+and no bounds."""
