@@ -336,9 +336,9 @@ def test_a_list_of_days_is_one_range() -> None:
     )
 
 
-def test_weekdays_inside_a_range_belong_to_it() -> None:
+def test_a_weekday_inside_a_range_belongs_to_it() -> None:
     assert date("Le salon se tiendra lundi 14 et mardi 15 avril.") == (
-        "lundi 14 et mardi 15 avril",
+        "14 et mardi 15 avril",
         "XXXX-04-14/XXXX-04-15",
         "day_range",
     )

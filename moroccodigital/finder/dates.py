@@ -40,6 +40,8 @@ FRENCH_WEEKDAYS: tuple[str, ...] = tuple(_V["french_weekdays"])
 _WEEKDAY_WORD = _alt([*WEEKDAYS, *FRENCH_WEEKDAYS])
 _ON_WEEKDAY = rf"(?:(?:(?:le|ce)\s+)?{_WEEKDAY_WORD},?\s+)?"
 """A weekday before a full date ("mardi 22 juillet 2025", "الثلاثاء 22 يوليوز"): part of the date."""
+_ON_FRENCH_WEEKDAY = rf"(?:(?:(?:le|ce)\s+)?{_alt(FRENCH_WEEKDAYS)},?\s+)?"
+"""A French weekday inside a range ("lundi 14 et mardi 15 avril")."""
 HIJRI_MONTHS: dict[str, int] = dict(_V["hijri_months"])
 """Months of the Hijri calendar.  Morocco fixes them by sighting the moon, so a Hijri date has no
 Gregorian day that can be computed exactly: the finder keeps the text and no EDTF."""
@@ -65,8 +67,8 @@ DATES = {
     "month_range": rf"(?<!\w)(?:من\s+|ما\s+بين\s+|بين\s+|du\s+)?(?P<d1>{_RANGE_DAY})\s+(?P<month1>{MONTH})"
                    rf"{_THIS_MONTH}\s*(?:-|إلى|الى|و|au)\s*(?:le\s+)?(?P<d2>{_GLUED_DAY})\s+(?P<month>{MONTH})"
                    rf"(?:\s+{_YEAR_WORD}?(?P<year>{YEAR}))?(?!\w)",
-    "day_range": rf"(?<!\w)(?:من\s+|du\s+)?{_ON_WEEKDAY}(?P<d1>{_RANGE_DAY})(?:\s*[,،]\s*{_RANGE_DAY})*"
-                 rf"\s*(?:-|إلى|الى|و|au|et)\s*{_ON_WEEKDAY}(?P<d2>{_GLUED_DAY})\s+"
+    "day_range": rf"(?<!\w)(?:من\s+|du\s+)?(?P<d1>{_RANGE_DAY})(?:\s*[,،]\s*{_RANGE_DAY})*"
+                 rf"\s*(?:-|إلى|الى|و|au|et)\s*{_ON_FRENCH_WEEKDAY}(?P<d2>{_GLUED_DAY})\s+"
                  rf"(?:من\s+)?(?P<month>{MONTH})(?:\s+{_YEAR_WORD}?(?P<year>{YEAR}))?(?!\w)",
     "day": rf"(?<!\w){_ON_WEEKDAY}(?P<d1>{_SINGLE_DAY})\s+(?:من\s+)?(?P<month>{MONTH})"
            rf"(?:\s*,?\s+{_YEAR_WORD}?(?P<year>{YEAR}))?(?!\w)",
@@ -80,20 +82,16 @@ DATES = {
                     rf"(?:\s*-\s*|\s+(?:من\s+|de\s+|d'|)?){_YEAR_WORD}?(?P<year>{YEAR})",
     "horizon": rf"(?<!\w)(?:في\s+|على\s+)?{_HORIZON_WORDS}\s+{_YEAR_WORD}?(?P<year>{YEAR})",
     "year": rf"(?:(?<!\w){_YEAR_WORD}?(?<![\w.,])|(?<=(?<!\w)و))(?P<year>{_GLUED_YEAR})",
-    "weekday_day": rf"(?<!\w)(?:(?:le|ce)\s+)?{_WEEKDAY_WORD}\s+(?P<d1>{_DAY})(?!\s*[,.:h]?\d)(?!\w)",
     "day_of_month": rf"(?<!\w)(?P<d1>{_RANGE_DAY})\s+(?:(?:من\s+)?(?:هذا\s+)?الشهر"
                     r"(?:\s+(?:الجاري|الحالي|المقبل|القادم|الماضي))?"
                     r"|courant|du mois(?:\s+(?:en cours|prochain|dernier))?)(?!\w)",
     "time": r"(?<![\d:])(?:[01]?\d|2[0-3])(?::|\s?h\s?)[0-5]\d(?![\d:])"
             r"|(?:(?<=à )|(?<=vers )|(?<=dès )|(?<=de ))(?:[01]?\d|2[0-3])h(?!\w)"
-            r"|(?<![\w:])(?:[01]?\d|2[0-3])\s?(?:heures|heure)(?:\s?[0-5]\d)?(?!\w)"
-            r"|(?<!\w)الساعة\s+(?:[01]?\d|2[0-3])(?![\d:.,])(?:\s+(?:صباحا|مساء|ليلا|زوالا|ظهرا))?(?!\w)",
+            r"|(?<![\w:])(?:[01]?\d|2[0-3])\s?(?:heures|heure)(?:\s?[0-5]\d)?(?!\w)",
 }  # fmt: skip
 """Date expressions around a number, most specific first.  A dateline (02-03-2022, 02/03/2022)
 is day first, as in Moroccan and French writing.  A day of the current, next or last month
-("السابع من الشهر الجاري", "le 15 courant") states neither month nor year: XXXX-XX-07; nor does a
-day after its weekday with no month ("samedi 12").  "الساعة 10 صباحا" is a
-clock time.  A range across two months ("من 31 ماي إلى
+("السابع من الشهر الجاري", "le 15 courant") states neither month nor year: XXXX-XX-07.  A range across two months ("من 31 ماي إلى
 رابع يونيو", "du 30 mai au 1er juin") is one date."""
 
 DAY_WORD_DATES = {name: DATES[name] for name in ("month_range", "day_range", "day", "day_of_month", "hijri")}
@@ -106,6 +104,10 @@ def day_number(day: str) -> int:
 
 
 MONTH_NAME = rf"(?<!\w)[فب]?شهر\s+(?P<month>{MONTH})(?!\w)"
+ARABIC_CLOCK = r"(?<!\w)الساعة\s+(?:[01]?\d|2[0-3])(?![\d:.,])(?:\s+(?:صباحا|مساء|ليلا|زوالا|ظهرا))?(?!\w)"
+"""An Arabic clock time written around its hour ("الساعة 10 صباحا"); "الساعة 10:00" reads as 10:00."""
+WEEKDAY_DAY = rf"(?<!\w)(?:(?:le|ce)\s+)?{_WEEKDAY_WORD}\s+(?P<d1>{_DAY})(?!\s*[,.:h]?\d)(?!\w)"
+"""A day after its weekday with no month ("samedi 12"): XXXX-XX-12, precision day."""
 WEEKDAY = (
     rf"(?<!\w)(?:أمس|أول أمس|اليوم|يومه|غدا|يوم|مساء|صباح|ليلة)\s+{_alt(WEEKDAYS)}"
     rf"(?:\s+(?:الماضي|المقبل|القادم))?(?!\w)"

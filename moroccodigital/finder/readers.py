@@ -115,6 +115,8 @@ def _date(_: str, m: re.Match[str], lang: str) -> Proposal:
     branch = str(m.lastgroup)
     if branch in _RELATIVE_BRANCHES:
         branch = "relative"
+    elif branch == "clock":
+        branch = "time"
     if branch in {"time", "weekday", "relative", "recent"}:
         kind, edtf, precision = ("time", None, None) if branch == "time" else ("date", *_EDTF_ONLY[branch])
         return kind, m.start(), m.end(), {"kind": kind, "edtf": edtf, "precision": precision}
