@@ -91,8 +91,8 @@ DATES = {
 }  # fmt: skip
 """Date expressions around a number, most specific first.  A dateline (02-03-2022, 02/03/2022)
 is day first, as in Moroccan and French writing.  A day of the current, next or last month
-("السابع من الشهر الجاري", "le 15 courant") states neither month nor year: XXXX-XX-07.  A range across two months ("من 31 ماي إلى
-رابع يونيو", "du 30 mai au 1er juin") is one date."""
+("السابع من الشهر الجاري", "le 15 courant") states neither month nor year: XXXX-XX-07.  A range
+across two months ("من 31 ماي إلى رابع يونيو", "du 30 mai au 1er juin") is one date."""
 
 DAY_WORD_DATES = {name: DATES[name] for name in ("month_range", "day_range", "day", "day_of_month", "hijri")}
 """The date patterns a day written as a word can open (run in windows around those words)."""
