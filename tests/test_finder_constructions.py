@@ -385,3 +385,7 @@ def test_a_month_named_in_both_calendars_is_one_month() -> None:
         "XXXX-07",
         "month",
     )
+
+
+def test_a_short_while_ago_is_recent() -> None:
+    assert date("أعلنت الوزارة قبل قليل عن إطلاق المنصة") == ("قبل قليل", None, "recent")

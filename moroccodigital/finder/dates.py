@@ -166,7 +166,7 @@ FRENCH_CURRENT_PERIOD = (
 """This year, this week, the months to come ("cette année", "d'ici la fin de cette année",
 "l'exercice en cours", "dans les mois à venir"): relative.  "cette année-là" points back to a date
 the text gave, so it is not one."""
-RECENT = r"(?<!\w)(?:مؤخرا|في الآونة الأخيرة|récemment|dernièrement)(?!\w)"
+RECENT = r"(?<!\w)(?:مؤخرا|في الآونة الأخيرة|قبل قليل|منذ قليل|récemment|dernièrement)(?!\w)"
 FRENCH_MONTHS = tuple(m for m in MONTHS if m[0].isascii())
 """The Latin-script month names (French and English), which date a month alone in French text."""
 ARABIC_MONTHS = tuple(m for m in MONTHS if not m[0].isascii())

@@ -264,7 +264,7 @@ FAMILIES = (
     _family((*D.WEEKDAYS, *D.FRENCH_WEEKDAYS), 24, 24,
             _dates({"weekday": D.WEEKDAY, "weekday_day": D.WEEKDAY_DAY})),
     _family(("الساعة",), 0, 32, _dates({"clock": D.ARABIC_CLOCK})),
-    _family((*D.RELATIVE_ENDS, *D.FRENCH_RELATIVE, "مؤخرا", "الآونة", "récemment", "dernièrement"), 48, 16,
+    _family((*D.RELATIVE_ENDS, *D.FRENCH_RELATIVE, "مؤخرا", "الآونة", "قليل", "récemment", "dernièrement"), 48, 16,
             _dates({"relative": D.RELATIVE, "french_relative": D.FRENCH_RELATIVE_PERIOD,
                     "recent": D.RECENT})),
     _family((*D.DUAL_PERIODS, *D.PLURAL_PERIODS), 48, 4, _dates({"relative_ago": D.RELATIVE_AGO})),
