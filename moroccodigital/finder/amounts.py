@@ -17,9 +17,13 @@ _V = vocabulary("amounts")
 _GLUED = r"(?:(?<![\w.,٫٬])|(?<=(?<!\w)[وبلفك])|(?<=(?<!\w)[وف][بلك]))"
 """Where a number may start: at a word start, or right after a proclitic glued to it ("و600",
 "لـ120" once the tatweel is removed, "بـ85%")."""
-NUMBER = rf"{_GLUED}(?:\d{{1,3}}(?: \d{{3}})+(?![\d.,٫٬])(?:[.,٫٬]\d+)?|\d+(?:[.,٫٬]\d+)*)(?![\w]|[.,٫٬]\d)"
+NUMBER = (
+    rf"{_GLUED}(?:\d{{1,3}}(?: \d{{3}})+(?!\d|[.,٫٬]\d{{3}}(?!\d))(?:[.,٫٬]\d+)?|\d+(?:[.,٫٬]\d+)*)"
+    r"(?![\w]|[.,٫٬]\d)"
+)
 """Digits with separators; a space separates thousands only between groups of three ("1 200",
-"240 000", the French way)."""
+"240 000", the French way), before a comma or a full stop too ("à près de 40 000, la
+manifestation"), and may have decimals ("1 200,5")."""
 MULTIPLIERS: dict[str, float] = {k: float(v) for k, v in _V["multipliers"].items()}
 """Words that multiply the number before them ("50 ألف" = 50,000, "1,4 milliard")."""
 DUALS: dict[str, float] = {k: float(v) for k, v in _V["duals"].items()}

@@ -30,11 +30,13 @@ def _compile(pattern: str) -> re.Pattern[str]:
 ORDINAL = r"(?<!\w)(?P<rank>\d{1,4})(?:er|re|e|es|ème|ème|ième|eme)(?!\w)"
 """A French ordinal ("1er", "87e", "113ème"): a counted number (the 113th place), not a name."""
 _NUMBERED_NAME = (
-    r"(?<!\w)(?:[a-z]+\d+[a-z\d]*|(?!\d+(?:er|re|e|es|ers)(?!\w))\d+[a-z]+[a-z\d]*)(?!\w)"
+    r"(?<!\w)(?:[a-z]+\d+[a-z\d]*|(?!\d+(?:er|re|e|es|ers)(?!\w))(?!(?:[01]?\d|2[0-3])h(?:[0-5]\d)?(?!\w))"
+    r"\d+[a-z]+[a-z\d]*)(?!\w)"
     r"|(?<=\w\s)(?P<version>\d+\.0)(?![\w.])"
 )
 """5G, 4G, A320, and versions ("4.0" of "الصناعة 4.0", which extract widens to the word before):
-numbers that are part of a name, not amounts.  A French ordinal ("1er", "2e") is not a name."""
+numbers that are part of a name, not amounts.  A French ordinal ("1er", "2e") is not a name, nor
+a clock time ("15h", "9h30")."""
 PROGRAMME_CUES = ("استراتيجية", "رؤية", "مخطط", "برنامج", "خطة", "مبادرة", "ميثاق", "stratégie", "programme",
                   "plan", "vision", "initiative", "feuille de route", "contrat-programme")  # fmt: skip
 STOP = (
@@ -240,7 +242,8 @@ NEEDS = {
     "date:part_of_year": _YEARISH,
     "date:horizon": _YEARISH,
     "date:year": _YEARISH,
-    "date:time": r"\d[:h][0-5]\d|\d\s?heure",
+    "date:day_of_month": "الشهر|courant|du mois",
+    "date:time": r"\d\s?[:h]",
 }
 """What a pattern's match must contain (see Family.needs)."""
 
@@ -258,13 +261,21 @@ FAMILIES = (
                          "number": rf"(?=\d){N.NUMBER}"}),
     _family((*N.UNSTATED, *N.DUALS, *N.MULTIPLIERS), 48, 48,
             {"amount": N.AMOUNT, "word_amount": N.WORD_AMOUNT}),
-    _family((*D.WEEKDAYS, *D.FRENCH_WEEKDAYS), 24, 24, _dates({"weekday": D.WEEKDAY})),
-    _family((*D.RELATIVE_ENDS, *D.FRENCH_RELATIVE, "مؤخرا", "الآونة", "récemment", "dernièrement"), 48, 16,
+    _family((*D.WEEKDAYS, *D.FRENCH_WEEKDAYS), 24, 24,
+            _dates({"weekday": D.WEEKDAY, "weekday_day": D.WEEKDAY_DAY})),
+    _family(("الساعة",), 0, 32, _dates({"clock": D.ARABIC_CLOCK})),
+    _family((*D.RELATIVE_ENDS, *D.FRENCH_RELATIVE, "مؤخرا", "الآونة", "قليل", "récemment", "dernièrement"),
+            48, 16,
             _dates({"relative": D.RELATIVE, "french_relative": D.FRENCH_RELATIVE_PERIOD,
                     "recent": D.RECENT})),
-    _family(("شهر",), 4, 24, _dates({"month": D.MONTH_NAME})),
+    _family((*D.DUAL_PERIODS, *D.PLURAL_PERIODS), 48, 4, _dates({"relative_ago": D.RELATIVE_AGO})),
+    _family(D.THIS_WORDS, 24, 16, _dates({"relative_this": D.RELATIVE_THIS})),
+    _family((*D.FRENCH_PERIODS, "cette", "cet", "cours"), 48, 16,
+            _dates({"french_counted": D.FRENCH_COUNTED_PERIOD, "french_current": D.FRENCH_CURRENT_PERIOD})),
+    _family(("شهر",), 4, 24, _dates({"month": D.MONTH_NAME, "hijri": D.HIJRI_MONTH_NAME})),
     _family((*D.DAY_WORDS, *(f"ال{w}" for w in D.DAY_WORDS)), 12, 48, _dates(D.DAY_WORD_DATES)),
     _family(D.FRENCH_MONTHS, 24, 16, _dates({"month": D.MONTH_ALONE})),
+    _family(D.ARABIC_MONTHS, 4, 16, _dates({"month": D.ARABIC_MONTH_ALONE})),
     _family((*D.PARTS_OF_YEAR, "ربع", "الربع", "نصف", "النصف", "semestre", "trimestre", "année"), 24, 40,
             _dates({"relative": D.PART_OF_UNSTATED_YEAR})),
     _family(ORG_CUES, 4, 120, {"organisation": _ORGANISATION}),

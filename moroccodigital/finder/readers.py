@@ -113,8 +113,10 @@ def _unit(word: str | None, default: str | None) -> dict[str, Any]:
 
 def _date(_: str, m: re.Match[str], lang: str) -> Proposal:
     branch = str(m.lastgroup)
-    if branch == "french_relative":
+    if branch in _RELATIVE_BRANCHES:
         branch = "relative"
+    elif branch == "clock":
+        branch = "time"
     if branch in {"time", "weekday", "relative", "recent"}:
         kind, edtf, precision = ("time", None, None) if branch == "time" else ("date", *_EDTF_ONLY[branch])
         return kind, m.start(), m.end(), {"kind": kind, "edtf": edtf, "precision": precision}
@@ -135,6 +137,10 @@ def _date(_: str, m: re.Match[str], lang: str) -> Proposal:
     return "date", m.start(), m.end(), {"kind": "date", "edtf": edtf, "precision": precision}
 
 
+_RELATIVE_BRANCHES = frozenset(
+    {"french_relative", "relative_ago", "relative_this", "french_counted", "french_current"}
+)
+"""Patterns whose every match is a period relative to an unstated date."""
 _EDTF_ONLY = {
     "weekday": ("XXXX-XX-XX", "weekday_only"),
     "relative": (None, "relative"),
@@ -155,6 +161,8 @@ def _edtf(branch: str, groups: dict[str, str | None]) -> tuple[str, str]:
         ),
         "day_range": (f"{year}-{month}-{day1}/{year}-{month}-{day2}", "day_range"),
         "day": (f"{year}-{month}-{day1}", "day"),
+        "day_of_month": (f"{year}-{month}-{day1}", "day"),
+        "weekday_day": (f"{year}-{month}-{day1}", "day"),
         "month": (f"{year}-{month}", "month"),
         "year_range": (
             f"{groups.get('y1') or groups.get('y3')}/{groups.get('y2') or groups.get('y4')}",
