@@ -190,7 +190,7 @@ def test_longest_alias_wins(lexicon: Lexicon) -> None:
 
 
 def test_shared_surname_is_ambiguous_not_guessed(lexicon: Lexicon) -> None:
-    c = only("وأشار مزور إلى", "actor", lexicon)
+    c = only("وحسب مزور فإن", "actor", lexicon)
     assert (c.ref, c.alternatives) == (None, ("actor:ghita-mezzour", "actor:ryad-mezzour"))
 
 

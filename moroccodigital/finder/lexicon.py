@@ -16,8 +16,9 @@ reported as ambiguous, not resolved by guess.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Collection, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from moroccodigital import paths
@@ -40,6 +41,9 @@ class Entry:
     """The form is a person's family name used alone ("العمراني", "Mezzour")."""
     given: tuple[str, ...] = ()
     """For a surname: the folded first words of that person's full names (its given names)."""
+    forenames: tuple[str, ...] = ()
+    """For a surname: the folded words before it in each of that person's full names ("امل
+    الفلاح"), which decide between namesakes when the text writes them before a respelt surname."""
     category: str = ""
     """For an actor: its registry kind (country, government, person...)."""
     near: str = ""
@@ -248,6 +252,7 @@ def entries_from_rows(
     local = {}
     home: dict[str, Any] = {}
     given: dict[str, tuple[str, ...]] = {}
+    forenames: dict[str, tuple[str, ...]] = {}
     for row in actors:
         named = row.get("named", True)
         if not named and row.get("source_id") != source_id:
@@ -258,6 +263,7 @@ def entries_from_rows(
         person = row.get("kind") == "person" and named
         names = [str(row[k]) for k in ACTOR_NAME_COLUMNS if row.get(k)]
         given[ref] = tuple(fold(n.split()[0]) for n in names if person and len(n.split()) > 1)
+        forenames[ref] = tuple(fold(" ".join(n.split()[:-1])) for n in names if person and len(n.split()) > 1)
         for name in names:
             if (
                 name == row["name_ar"]
@@ -270,7 +276,17 @@ def entries_from_rows(
             out.append(Entry("actor", ref, name, category=category))
             words = name.split()
             if person and len(words) > 1 and fold(words[-1]) not in common_words():
-                out.append(Entry("actor", ref, words[-1], surname=True, given=given[ref], category=category))
+                out.append(
+                    Entry(
+                        "actor",
+                        ref,
+                        words[-1],
+                        surname=True,
+                        given=given[ref],
+                        forenames=forenames[ref],
+                        category=category,
+                    )
+                )
         if row.get("acronym"):
             out.append(Entry("actor", ref, row["acronym"], category=str(row.get("kind") or "")))
         if named:
@@ -302,6 +318,7 @@ def entries_from_rows(
                 row["alias_ar"],
                 surname,
                 given.get(row["actor_id"], ()) if surname else (),
+                forenames.get(row["actor_id"], ()) if surname else (),
                 local[row["actor_id"]],
             )
         )
@@ -317,12 +334,26 @@ def entries_from_rows(
                         out.append(Entry(kind, row[id_col], str(written), near=str(row["place_id"])))
                     continue
                 out.append(Entry(kind, row[id_col], str(written)))
+    formed += [replace(e, alias=plain) for e in out if (plain := plain_capitals(e.alias)) != e.alias]
     taken = {fold(e.alias).strip() for e in out}
     for entry in formed:  # a form already recorded (for this record or another) is not made again
         if fold(entry.alias).strip() not in taken:
             taken.add(fold(entry.alias).strip())
             out.append(entry)
     return _countries_as_places(out)
+
+
+def plain_capitals(name: str) -> str:
+    """A Latin name with its accented capitals written plain, as French typography often writes
+    them ("département d'Etat américain", "Etats-Unis" for "État", "États"); lower-case accents stay."""
+    return "".join(
+        unicodedata.normalize("NFD", ch)[0] if ch.isupper() and not ch.isascii() and _is_latin(ch) else ch
+        for ch in name
+    )
+
+
+def _is_latin(ch: str) -> bool:
+    return unicodedata.name(ch, "").startswith("LATIN")
 
 
 def official_forms(row: dict[str, Any]) -> list[str]:

@@ -41,7 +41,7 @@ def _words() -> dict[str, frozenset[str]]:
     lists = ("own_adjectives", "government_heads", "french_qualifiers", "not_qualifiers", "embedding_heads",
              "institution_heads", "company_heads", "title_adjectives", "feminine_given_names",
              "masculine_given_names", "feminine_titles", "masculine_titles", "government_words",
-             "keep_country_after", "region_words")  # fmt: skip
+             "keep_country_after", "region_words", "feminine_verbs", "masculine_verbs")  # fmt: skip
     return {name: frozenset(fold(str(w)) for w in raw[name]) for name in lists}
 
 
@@ -213,13 +213,15 @@ def _title_pattern() -> re.Pattern[str]:
         return "|".join(re.escape(w) for w in sorted(items, key=len, reverse=True))
 
     return re.compile(
-        rf"(?:^|[\s(])[و]?(?:(?P<f>{alt(words['feminine_titles'])})|(?P<m>{alt(words['masculine_titles'])}))"
+        rf"(?:^|[\s(])[و]?(?:(?P<f>{alt(words['feminine_titles'] | words['feminine_verbs'])})"
+        rf"|(?P<m>{alt(words['masculine_titles'] | words['masculine_verbs'])}))"
         rf"(?:\s+(?:{alt(words['title_adjectives'])}))*\s*$"
     )
 
 
 def _title_gender(text: str, start: int) -> str | None:
-    """The gender of a title or honorific right before a surname ("السيدة مزور", "M. Mezzour")."""
+    """The gender of a title, an honorific or a reporting verb right before a surname ("السيدة
+    مزور", "M. Mezzour", "أجرت السغرشني": Arabic verbs agree with their subject's gender)."""
     m = _title_pattern().search(text, max(0, start - 60), start)
     if m is None:
         return None
@@ -232,7 +234,7 @@ def _named_in(text: str, names: tuple[str, ...]) -> bool:
 
 def resolve_namesakes(text: str, match: Match, lexicon: Lexicon) -> Match:
     """A surname several registry people share, narrowed to one where the text decides: a gendered
-    title right before it that fits only one of them, or the full name of exactly one of them
+    title or verb right before it that fits only one of them, or the full name of exactly one of them
     earlier in the text (and of no other anywhere in it).  Otherwise it stays ambiguous."""
     refs = {e.ref for e in match.entries}
     if len(refs) < 2 or not all(e.surname for e in match.entries):

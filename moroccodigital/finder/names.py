@@ -21,7 +21,7 @@ from moroccodigital.finder import dates as D
 from moroccodigital.finder import linking
 from moroccodigital.finder import patterns as P
 from moroccodigital.finder.fastre import quick
-from moroccodigital.finder.lexicon import Lexicon, Match
+from moroccodigital.finder.lexicon import Entry, Lexicon, Match
 from moroccodigital.finder.normalize import Normalized, fold, trie_pattern
 from moroccodigital.finder.vocabulary import given_names
 
@@ -230,6 +230,8 @@ def is_embedded(norm: Normalized, match: Match) -> bool:
     text = norm.text
     span = text[match.start : match.end]
     country = all(e.kind == "place" or e.category == "country" for e in match.entries)
+    if all(e.surname for e in match.entries) and _after_forenames(text, match) is not None:
+        return False  # "El Fallah Seghrouchni": the capitalised words before it are the person's own
     if _LATIN_SPAN.search(span):
         aliases = [e.alias for e in match.entries if fold(e.alias) == span] or [match.entries[0].alias]
         a, b = norm.start(match.start), norm.end(match.end)
@@ -283,6 +285,9 @@ def resolve_surname(
     text decides (`linking.resolve_namesakes`).  Other matches pass unchanged."""
     if not all(e.surname for e in match.entries):
         return match
+    named = _after_forenames(text, match)
+    if named is not None:
+        return named
     word = _previous_word(text, match.start)
     bare = word[1:] if word[:1] in "وف" and word[1:] in lexicon.given_names else word
     if bare in lexicon.given_names:
@@ -297,6 +302,32 @@ def resolve_surname(
             if not any(first in e.given for e in match.entries):
                 return None
     return linking.resolve_namesakes(text, match, lexicon)
+
+
+def _after_forenames(text: str, match: Match) -> Match | None:
+    """A surname after the words that stand before it in one person's full name ("أمل الفلاح
+    صغروشني", "الفلاح سغروشني"): the people whose names put the longest such run there, and the run
+    joins the span.  A respelt surname two people share is decided by the rest of the name."""
+    best: list[Entry] = []
+    reach = 0
+    for entry in match.entries:
+        for forename in entry.forenames:
+            words = forename.split()
+            for k in range(len(words), 0, -1):
+                run = " ".join(words[-k:])
+                begin = match.start - 1 - len(run)
+                if begin >= 0 and text[begin : match.start - 1] == run and text[match.start - 1].isspace():
+                    if begin > 0 and (text[begin - 1].isalnum() or text[begin - 1] == "_"):
+                        continue
+                    span = match.start - begin
+                    if span > reach:
+                        best, reach = [entry], span
+                    elif span == reach and entry not in best:
+                        best.append(entry)
+                    break
+    if not best:
+        return None
+    return Match(match.start - reach, match.end, tuple(best), match.variant)
 
 
 def starts_with_place(name: str) -> bool:
