@@ -596,3 +596,44 @@ def test_a_french_name_links_with_its_accented_capital_written_plain(lexicon: Le
     assert known("Le département d’Etat américain a annoncé la visite.", lexicon) == [
         ("département d’Etat américain", "us-department-of-state")
     ]
+
+
+# -- amounts: Moroccan plurals, construct duals, centimes, fractions (session 4, lead) ------------
+
+
+def amount(text: str) -> tuple[str, float | None, str | None, str | None]:
+    c = only(text, "amount")
+    return c.text, c.value, c.unit, c.currency
+
+
+def test_the_moroccan_plural_malayir_is_billions() -> None:
+    assert amount("رصدت الحكومة 3 ملايير درهم للبرنامج") == ("3 ملايير درهم", 3e9, "currency", "MAD")
+
+
+def test_malayir_without_a_number_is_an_amount_of_unstated_value() -> None:
+    c = only("استثمارات بملايير الدراهم", "amount")
+    assert (c.value, c.comparator, c.currency) == (None, "unspecified", "MAD")
+
+
+def test_a_construct_dual_before_its_noun_counts_two() -> None:
+    assert amount("بكلفة ملياري دولار") == ("ملياري دولار", 2e9, "currency", "USD")
+
+
+def test_centimes_count_hundredths_of_a_dirham() -> None:
+    assert amount("بميزانية 32 مليار سنتيم") == ("32 مليار سنتيم", 3.2e8, "currency", "MAD")
+
+
+def test_half_before_a_multiplier_halves_it() -> None:
+    assert amount("استثمار بنصف مليار درهم") == ("نصف مليار درهم", 5e8, "currency", "MAD")
+
+
+def test_a_half_joined_after_a_multiplier_adds_half_of_it() -> None:
+    assert amount("بقيمة مليار ونصف المليار درهم") == ("مليار ونصف المليار درهم", 1.5e9, "currency", "MAD")
+
+
+def test_a_half_after_a_dual_adds_half_of_its_unit() -> None:
+    assert amount("حوالي مليارين ونصف مليار دولار")[1] == 2.5e9
+
+
+def test_a_half_after_a_bare_number_is_not_read() -> None:
+    assert [c for c in find("الساعة 2 ونصف") if c.kind == "amount"] == []

@@ -28,6 +28,10 @@ MULTIPLIERS: dict[str, float] = {k: float(v) for k, v in _V["multipliers"].items
 """Words that multiply the number before them ("50 ألف" = 50,000, "1,4 milliard")."""
 DUALS: dict[str, float] = {k: float(v) for k, v in _V["duals"].items()}
 SINGULARS: tuple[str, ...] = tuple(_V["singulars"])
+FRACTIONS: dict[str, float] = {k: float(v) for k, v in _V["fractions"].items()}
+"""Fractions of the multiplier word after them ("نصف مليار" = 5e8)."""
+HALF: str = str(_V["half"])
+"""The half joined after a multiplier ("مليار ونصف" = 1.5e9)."""
 """Multiplier words that state a value alone: "مليار و400 مليون درهم" = 1.4e9."""
 UNSTATED: tuple[str, ...] = tuple(_V["unstated"])
 """Plural number words with no digit: an amount whose value the text does not state."""
@@ -73,7 +77,8 @@ and a third of units after a second with its multiplier ("13 مليون و 388 �
 AMOUNT = (
     rf"{_QUAL}(?:(?P<pre>[$€£])\s?)?"
     rf"(?:(?P<num>{NUMBER})(?:\s*(?P<mult>{_alt(MULTIPLIERS)})(?!\w))?"
-    rf"|(?<!\w)[وب]?(?P<lead>{_alt([*SINGULARS, *DUALS])}))"
+    rf"|(?<!\w)[وب]?(?:(?P<frac>{_alt(FRACTIONS)})\s+)?(?P<lead>{_alt([*SINGULARS, *DUALS])}))"
+    rf"(?:\s+و\s*(?P<half>{HALF})(?:\s+(?:ال)?(?:{_alt(MULTIPLIERS)}))?(?!\w))?"
     rf"{_SECOND}"
     rf"(?:\s*(?P<pct>{_alt(PERCENT)})(?!\w)|\s*(?:من\s+|de\s+|d'\s?|des\s+)?(?P<unit>{_UNIT})(?!\w))?"
     rf"(?:\s+(?P<after>{_alt(TRAILING_COMPARATORS)})(?!\w))?"
@@ -81,7 +86,10 @@ AMOUNT = (
 """A number (or a multiplier word standing for one), a second part joined by و ("مليار و400
 مليون"), then a percent sign or a unit, with the qualifiers around it."""
 _AMOUNT_FIRST = r"\d" + "".join(
-    sorted({re.escape(c) for c in {fold(w)[0] for w in (*COMPARATORS, *SINGULARS, *DUALS)} | set("$€£وفب")})
+    sorted(
+        {re.escape(c) for c in {fold(w)[0] for w in (*COMPARATORS, *SINGULARS, *DUALS, *FRACTIONS)}}
+        | set("$€£وفب")
+    )
 )
 AMOUNT = rf"(?=[{_AMOUNT_FIRST}]){AMOUNT}"
 """A lookahead on the characters an amount can start with lets `re` skip the other positions."""

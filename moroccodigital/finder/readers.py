@@ -28,6 +28,7 @@ _COMPARATORS = {fold(k): v for k, v in N.COMPARATORS.items()}
 _MULTIPLIERS = {fold(k): v for k, v in N.MULTIPLIERS.items()}
 _DUALS = {fold(k): v for k, v in N.DUALS.items()}
 _UNSTATED = frozenset(fold(w) for w in N.UNSTATED)
+_FRACTIONS = {fold(k): v for k, v in N.FRACTIONS.items()}
 _NUMBER_WORDS = {fold(k): v for k, v in N.NUMBER_WORDS.items()}
 _TRAILING = {fold(k): v for k, v in N.TRAILING_COMPARATORS.items()}
 _HONORIFIC_START = re.compile(rf"[و]?{alternation(P.HONORIFICS)}\s+")
@@ -57,10 +58,17 @@ def _amount(_: str, m: re.Match[str], lang: str) -> Proposal | None:
     if lead:
         value: float | None = _DUALS.get(lead, _MULTIPLIERS.get(lead, 1.0))
         scale = value or 1.0
+        unit_scale = _MULTIPLIERS.get(lead) or scale / 2  # a dual counts two of its unit
+        if g["frac"]:
+            value = scale * _FRACTIONS[g["frac"]]
     else:
         value = N.parse_number(g["num"], comma)
-        scale = _MULTIPLIERS[g["mult"]] if g["mult"] else 1.0
+        scale = unit_scale = _MULTIPLIERS[g["mult"]] if g["mult"] else 1.0
         value = None if value is None else value * scale
+    if g["half"]:
+        if value is None or not (lead or g["mult"]):
+            return None  # "2 ونصف": a half of no multiplier
+        value += unit_scale / 2
     if num2:
         second = N.parse_number(num2, comma)
         scale2 = _MULTIPLIERS[g["mult2"]] if g["mult2"] else 1.0
@@ -85,7 +93,7 @@ def _amount(_: str, m: re.Match[str], lang: str) -> Proposal | None:
     after = g["after"] if end == m.end() else None
     comparator = _TRAILING.get(after or "") or _COMPARATORS.get(cmp or "", "equal")
     data.update(kind="amount", value=value, comparator=comparator)
-    first = next(k for k in ("cmp", "vcmp", "pre", "num", "lead") if g[k])
+    first = next(k for k in ("cmp", "vcmp", "pre", "num", "frac", "lead") if g[k])
     return "amount", m.start(first), end, data
 
 
