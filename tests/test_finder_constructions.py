@@ -598,7 +598,7 @@ def test_a_french_name_links_with_its_accented_capital_written_plain(lexicon: Le
     ]
 
 
-# -- amounts: Moroccan plurals, construct duals, centimes, fractions (session 4, lead) ------------
+# -- amounts: Moroccan plurals, construct duals, centimes, fractions; contractions (session 4, lead) -
 
 
 def amount(text: str) -> tuple[str, float | None, str | None, str | None]:
@@ -637,3 +637,8 @@ def test_a_half_after_a_dual_adds_half_of_its_unit() -> None:
 
 def test_a_half_after_a_bare_number_is_not_read() -> None:
     assert [c for c in find("الساعة 2 ونصف") if c.kind == "amount"] == []
+
+
+def test_a_name_whose_stem_starts_with_lam_links_after_the_contracted_li(lexicon: Lexicon) -> None:
+    text = "وقدم الطلب للجنة الوطنية لمراقبة حماية المعطيات ذات الطابع الشخصي أمس"
+    assert known(text, lexicon) == [("للجنة الوطنية لمراقبة حماية المعطيات ذات الطابع الشخصي", "cndp")]

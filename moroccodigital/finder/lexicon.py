@@ -93,6 +93,12 @@ def _skeleton_pattern(key: str) -> str:
     return parts[0] + "".join(f"[اويءى]*{p}" for p in parts[1:])
 
 
+def _contracted(key: str) -> str:
+    """What follows ل in the contraction of ل + a name with the article: "للمغرب" is ل + "لمغرب";
+    a stem that starts with ل keeps two lams, not three ("للجنة الوطنية" is ل + "لجنة الوطنية")."""
+    return key[2:] if key[2] == "ل" else "ل" + key[2:]
+
+
 class Lexicon:
     """Normalised name → entries, compiled into one matcher."""
 
@@ -103,7 +109,7 @@ class Lexicon:
             if key and entry not in table.setdefault(key, []):
                 table[key].append(entry)
         self.table = {k: tuple(sorted(v, key=_entry_order)) for k, v in table.items()}
-        contracted = {"ل" + k[2:]: k for k in self.table if k.startswith("ال") and len(k) > 3}
+        contracted = {_contracted(k): k for k in self.table if k.startswith("ال") and len(k) > 3}
         self._contracted = contracted
         full = trie_pattern(self.table) or "(?!)"
         short = trie_pattern(contracted) or "(?!)"
