@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from moroccodigital.finder import amounts as N
 from moroccodigital.finder import dates as D
-from moroccodigital.finder.fastre import quick
+from moroccodigital.finder.fastre import quick, required
 from moroccodigital.finder.normalize import fold, fold_pattern, trie_pattern
 from moroccodigital.finder.vocabulary import alternation as _alt
 from moroccodigital.finder.vocabulary import given_names
@@ -221,9 +221,10 @@ class Family:
     """Characters a match may end after its trigger."""
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
     """(name, pattern), most specific first; the name says how extract reads the match."""
-    needs: tuple[re.Pattern[str] | None, ...] = ()
-    """Per pattern, something its match must contain: where a window lacks it, the pattern is
-    not run there (a cheap scan saves a costly one)."""
+    needs: tuple[tuple[re.Pattern[str], ...], ...] = ()
+    """Per pattern, what its match must contain (its NEEDS entry, and the factor `fastre.required`
+    finds in the pattern itself): where a window lacks one, the pattern is not run there (a cheap
+    scan saves a costly one)."""
 
 
 _YEARISH = r"(?:19|20)\d\d"
@@ -248,8 +249,20 @@ NEEDS = {
 def _family(triggers: tuple[str, ...], before: int, after: int, patterns: dict[str, str]) -> Family:
     folded = tuple(sorted({fold(t) for t in triggers}))
     compiled = tuple((name, _compile(p)) for name, p in patterns.items())
-    needs = tuple(_compile(NEEDS[name]) if name in NEEDS else None for name in patterns)
+    needs = tuple(
+        tuple(n for n in (_compile(NEEDS[name]) if name in NEEDS else None, _own_need(folded, p)) if n)
+        for name, p in patterns.items()
+    )
     return Family(folded, before, after, compiled, needs)
+
+
+def _own_need(triggers: tuple[str, ...], pattern: str) -> re.Pattern[str] | None:
+    """The words every match of a pattern contains (`fastre.required`), unless every trigger of
+    its family holds one: then each window holds one too, and the search would only cost."""
+    need = required(fold_pattern(pattern))
+    if need is None or (triggers and all(need.search(t) for t in triggers)):
+        return None
+    return need
 
 
 FAMILIES = (
