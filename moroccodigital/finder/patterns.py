@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from moroccodigital.finder import amounts as N
 from moroccodigital.finder import dates as D
-from moroccodigital.finder.fastre import quick, required
+from moroccodigital.finder.fastre import first_characters, quick, required
 from moroccodigital.finder.normalize import fold, fold_pattern, trie_pattern
 from moroccodigital.finder.vocabulary import alternation as _alt
 from moroccodigital.finder.vocabulary import given_names
@@ -228,11 +228,12 @@ class Family:
 
 
 _YEARISH = r"(?:19|20)\d\d"
+_HIJRI_NEED = rf"{_alt(D.HIJRI_MONTHS)}|\dهـ|\d هـ"
 NEEDS = {
-    "numbered_name": r"[a-z]\d|\d[a-z]|\d\.0",
+    "numbered_name": r"\d(?:[a-z]|\.0|(?<=[a-z]\d))",  # [a-z]\d|\d[a-z]|\d\.0, looked for from its digit
     "programme_name": _YEARISH,
     "date:dateline": r"\d[-/.]\d\d?[-/.]\d|\d-\d\d-\d",
-    "date:hijri": rf"{_alt(D.HIJRI_MONTHS)}|\dهـ|\d هـ",
+    "date:hijri": f"(?={first_characters(_HIJRI_NEED)})(?:{_HIJRI_NEED})",
     "date:month_range": D.MONTH,
     "date:day_range": D.MONTH,
     "date:day": D.MONTH,
@@ -243,7 +244,9 @@ NEEDS = {
     "date:year": _YEARISH,
     "date:time": r"\d[:h][0-5]\d|\d\s?heure",
 }
-"""What a pattern's match must contain (see Family.needs)."""
+"""What a pattern's match must contain (see Family.needs).  Each is written so that `re` skips fast
+the positions where it cannot start: from a digit rather than from any letter, or behind a
+lookahead on its first characters ("[a-z]\\d|..." stops at every letter of a French text)."""
 
 
 def _family(triggers: tuple[str, ...], before: int, after: int, patterns: dict[str, str]) -> Family:
