@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from moroccodigital.finder.fastre import first_characters
+from moroccodigital.finder.fastre import lookahead
 from moroccodigital.finder.normalize import fold
 from moroccodigital.finder.vocabulary import alternation as _alt
 from moroccodigital.finder.vocabulary import vocabulary
@@ -95,8 +95,7 @@ WORD_AMOUNT = (
     rf"|[وفب]{{0,2}}(?P<word>{_alt(UNSTATED)}))"
     rf"(?:\s+(?:من\s+|de\s+|d'\s?)?(?P<unit>{_UNIT}))?(?!\w)"
 )
-WORD_AMOUNT = (
-    rf"(?={first_characters(WORD_AMOUNT) or ''})"
+WORD_AMOUNT = lookahead(
     rf"(?=(?<!\w)[وفب]{{0,2}}(?:{_alt([*COMPARATORS, *VERB_COMPARATORS, *NUMBER_WORDS, *UNSTATED])}))"
     + WORD_AMOUNT
 )

@@ -134,6 +134,14 @@ def first_characters(pattern: str, flags: int = 0) -> str | None:
     return None if first is None else "[" + "".join(sorted(first)) + "]"
 
 
+def lookahead(pattern: str) -> str:
+    """`pattern` behind a lookahead on its first characters (as it is where they cannot be
+    stated), for a pattern that `quick` leaves alone (one that opens with a lookahead of its own,
+    or a need that opens with an alternation)."""
+    first = first_characters(pattern)
+    return pattern if first is None else f"(?={first})(?:{pattern})"
+
+
 def quick(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """`re.compile(pattern, flags)`, prefixed with a lookahead on its first characters where
     that is faster (see the module doc): the same matches."""

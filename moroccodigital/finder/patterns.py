@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from moroccodigital.finder import amounts as N
 from moroccodigital.finder import dates as D
-from moroccodigital.finder.fastre import first_characters, quick, required
+from moroccodigital.finder.fastre import lookahead, quick, required
 from moroccodigital.finder.normalize import fold, fold_pattern, trie_pattern
 from moroccodigital.finder.vocabulary import alternation as _alt
 from moroccodigital.finder.vocabulary import given_names
@@ -233,7 +233,7 @@ NEEDS = {
     "numbered_name": r"\d(?:[a-z]|\.0|(?<=[a-z]\d))",  # [a-z]\d|\d[a-z]|\d\.0, looked for from its digit
     "programme_name": _YEARISH,
     "date:dateline": r"\d[-/.]\d\d?[-/.]\d|\d-\d\d-\d",
-    "date:hijri": f"(?={first_characters(_HIJRI_NEED)})(?:{_HIJRI_NEED})",
+    "date:hijri": lookahead(_HIJRI_NEED),
     "date:month_range": D.MONTH,
     "date:day_range": D.MONTH,
     "date:day": D.MONTH,
