@@ -8,7 +8,10 @@ On the corpus of benchmarks/finder_speed.py (seed paragraphs and French paragrap
   `finditer` is counted in the function that iterates it, `_propose` for most patterns);
 - every finder pattern run once over the whole normalised corpus, in MB/s of CPU, as compiled
   (with `fastre.quick`'s lookahead where it added one) and as written: a pattern's own speed, the
-  ceiling of the windows `find` runs it in.
+  ceiling of the windows `find` runs it in;
+- per family, the share of the text inside its windows, and per pattern the CPU seconds spent in
+  those windows (its needs' searches included) and the share of windows its needs skip: where
+  the time of `find`'s matching goes, and why.
 
 Prints figures; asserts nothing.
 """
@@ -25,7 +28,7 @@ import time
 from finder_speed import corpus
 
 from moroccodigital.finder import patterns as P
-from moroccodigital.finder.extract import find
+from moroccodigital.finder.extract import _windows, find
 from moroccodigital.finder.fastre import MARK
 from moroccodigital.finder.lexicon import Lexicon, installed_entries
 from moroccodigital.finder.normalize import normalize
@@ -74,6 +77,36 @@ def main() -> None:
     for name, pattern in named:
         compiled, written = rate(pattern, text, megabytes), rate(as_written(pattern), text, megabytes)
         print(f"{name:36} {compiled:8.1f} {written:10.1f}")
+    windowed([normalize(a).text for a in articles])
+
+
+def windowed(texts: list[str]) -> None:
+    """Per family, the share of characters inside its windows; per pattern, its CPU seconds in
+    them (needs included) and the share of windows its needs skip."""
+    size = sum(map(len, texts))
+    covered = [0] * len(P.FAMILIES)
+    seconds: dict[tuple[int, str], float] = {}
+    skipped: dict[tuple[int, str], list[int]] = {}
+    for text in texts:
+        for f, (family, spans) in enumerate(zip(P.FAMILIES, _windows(text), strict=True)):
+            covered[f] += sum(b - a for a, b in spans)
+            for (name, pattern), needs in zip(family.patterns, family.needs, strict=True):
+                start = time.process_time()
+                runs = [(a, b) for a, b in spans if all(n.search(text, a, b) for n in needs)]
+                for a, b in runs:
+                    for _ in pattern.finditer(text, a, b):
+                        pass
+                seconds[f, name] = seconds.get((f, name), 0.0) + time.process_time() - start
+                counts = skipped.setdefault((f, name), [0, 0])
+                counts[0] += len(spans) - len(runs)
+                counts[1] += len(spans)
+    print(f"\n{'family (first trigger)':28} {'text in windows':>15}")
+    for f, family in enumerate(P.FAMILIES):
+        print(f"{f:2} {(family.triggers or ('digits',))[0]:25} {covered[f] / size:15.0%}")
+    print(f"\n{'pattern in its windows':36} {'CPU s':>8} {'skipped':>8}")
+    for (f, name), spent in sorted(seconds.items(), key=lambda kv: -kv[1]):
+        skips, total = skipped[f, name]
+        print(f"{f:2} {name:33} {spent:8.3f} {skips / max(total, 1):8.0%}")
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ from helpers import ROOT
 
 from moroccodigital.curation.yamlfiles import load_yaml
 from moroccodigital.finder import patterns as P
-from moroccodigital.finder.fastre import MARK, first_characters, quick
+from moroccodigital.finder.fastre import MARK, first_characters, quick, required
 from moroccodigital.finder.normalize import normalize
 
 FINDER_PATTERNS = {
@@ -90,3 +90,35 @@ def test_a_prefixed_pattern_keeps_its_alternation_whole() -> None:
     fast = quick(r"(?<!\w)ab|(?<!\w)cd")
     assert fast.pattern != r"(?<!\w)ab|(?<!\w)cd"
     assert [m.group() for m in fast.finditer("ab xcd cd")] == ["ab", "cd"]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "words"),
+    [
+        (r"(?<!\w)(?:في|مع)\s+(?:سنة|عام)(?!\w)", "سنة|عام"),
+        (r"(?<!\w)(?:début|fin)\s+d'année|(?<!\w)premier\s+semestre", "semestre|d'année"),
+        (r"\d+(?:er|e)?\s+(?:ab|cd)", None),  # words of two letters: in nearly every window
+        (r"(?<!\w)\w+\s+\d+", None),  # no word at all
+    ],
+)
+def test_the_words_a_pattern_requires(pattern: str, words: str | None) -> None:
+    need = required(pattern)
+    assert (need.pattern if need else None) == words
+
+
+REQUIRING = {
+    name: (p, need)
+    for name, p in FINDER_PATTERNS.items()
+    if (need := required(unprefixed(p.pattern), p.flags)) is not None
+}
+
+
+def test_many_finder_patterns_require_words() -> None:
+    assert len(REQUIRING) > len(FINDER_PATTERNS) / 3
+
+
+@pytest.mark.parametrize("name", sorted(REQUIRING))
+def test_every_match_of_a_finder_pattern_holds_the_words_it_requires(name: str) -> None:
+    pattern, need = REQUIRING[name]
+    matches = [m.group() for m in pattern.finditer(seed_text())]
+    assert all(need.search(match) for match in matches)

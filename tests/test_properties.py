@@ -253,3 +253,18 @@ def test_arbitrary_valid_content_gives_a_build_that_validates(
     assert verify.verify_package(staging / "data") == []
     written = pq.read_table(staging / "data" / "events.parquet").column("title_en").to_pylist()
     assert set(written) == {text}
+
+
+_FINDER_PIECES = st.sampled_from(
+    [" ", ",", "\n", ".", "Rabat", "Maroc Telecom", "M.", "le", "2025", "1,4", "milliard", "de", "dirhams",
+     "المغرب", "و", "مليار", "درهم", "«", "»", "-", "'", "Gitex Africa", "يوم", "الأربعاء", "é"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_FINDER_PIECES, max_size=12).map("".join))
+def test_the_finder_reads_any_text_of_news_pieces_without_raising(text: str) -> None:
+    from moroccodigital.finder.extract import find
+
+    for c in find(text):
+        assert text[c.start : c.end] == c.text

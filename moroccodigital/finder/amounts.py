@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from moroccodigital.finder.fastre import lookahead
 from moroccodigital.finder.normalize import fold
 from moroccodigital.finder.vocabulary import alternation as _alt
 from moroccodigital.finder.vocabulary import vocabulary
@@ -91,8 +92,13 @@ _AMOUNT_FIRST = r"\d" + "".join(
         | set("$€£وفب")
     )
 )
-AMOUNT = rf"(?=[{_AMOUNT_FIRST}]){AMOUNT}"
-"""A lookahead on the characters an amount can start with lets `re` skip the other positions."""
+_FIRST_WORDS = [*COMPARATORS, *VERB_COMPARATORS, *SINGULARS, *DUALS, *FRACTIONS]
+_AMOUNT_START = rf"(?=[\d$€£]|(?<!\w)[وفب]{{0,2}}(?:{_alt(_FIRST_WORDS)}))"
+AMOUNT = rf"(?=[{_AMOUNT_FIRST}]){_AMOUNT_START}{AMOUNT}"
+"""Lookaheads on the characters an amount can start with, then on its first word (a digit, a
+currency sign, or at a word start a qualifier or a multiplier word): they reject the other
+positions before the whole pattern is tried, and cannot change what it matches.  The first
+characters alone let through every "a", "e", "م" or "ا" (2.5 times slower on Arabic text)."""
 NUMBER_WORDS: dict[str, float] = {k: float(v) for k, v in _V["number_words"].items()}
 """Numbers written as words, read before a multiplier only ("onze milliards")."""
 WORD_AMOUNT = (
@@ -100,6 +106,11 @@ WORD_AMOUNT = (
     rf"|[وفب]{{0,2}}(?P<word>{_alt(UNSTATED)}))"
     rf"(?:\s+(?:من\s+|de\s+|d'\s?)?(?P<unit>{_UNIT}))?(?!\w)"
 )
+WORD_AMOUNT = lookahead(
+    rf"(?=(?<!\w)[وفب]{{0,2}}(?:{_alt([*COMPARATORS, *VERB_COMPARATORS, *NUMBER_WORDS, *UNSTATED])}))"
+    + WORD_AMOUNT
+)
+"""The same lookaheads as AMOUNT's: on its first characters, then on its first word."""
 
 
 def parse_number(digits: str, decimal_comma: bool = False) -> float | None:

@@ -134,6 +134,14 @@ def first_characters(pattern: str, flags: int = 0) -> str | None:
     return None if first is None else "[" + "".join(sorted(first)) + "]"
 
 
+def lookahead(pattern: str) -> str:
+    """`pattern` behind a lookahead on its first characters (as it is where they cannot be
+    stated), for a pattern that `quick` leaves alone (one that opens with a lookahead of its own,
+    or a need that opens with an alternation)."""
+    first = first_characters(pattern)
+    return pattern if first is None else f"(?={first})(?:{pattern})"
+
+
 def quick(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """`re.compile(pattern, flags)`, prefixed with a lookahead on its first characters where
     that is faster (see the module doc): the same matches."""
@@ -149,3 +157,102 @@ def quick(pattern: str, flags: int = 0) -> re.Pattern[str]:
     ):
         return re.compile(pattern, flags)
     return re.compile(f"{MARK}(?=[{''.join(sorted(first))}])(?:{pattern})", flags)
+
+
+# -- what every match contains ------------------------------------------------------------------
+MIN_LENGTH = 3
+"""The shortest word a factor may hold: one or two characters ("19", "من"), which nearly every
+window holds, save nothing."""
+MAX_WORDS = 256
+"""A factor of more words than this is not expanded (its alternation would cost more than it saves)."""
+_SMALL_REPEAT = 2
+
+
+class _Infinite(Exception):
+    """A parsed item matches more strings than a short list of words."""
+
+
+def _words(op: Any, av: Any) -> set[str]:
+    """Every string a parsed item matches (lookarounds and anchors match the empty string)."""
+    if op is C.LITERAL:
+        return {chr(av)}
+    if op in _ZERO_WIDTH:
+        return {""}
+    if op is C.IN and all(o is C.LITERAL for o, _ in av) and len(av) <= 8:
+        return {chr(a) for _, a in av}
+    if op is C.BRANCH:
+        return set().union(*(_sequence_words(branch) for branch in av[1]))
+    if op is C.SUBPATTERN and not (av[1] or av[2]):
+        return _sequence_words(av[3])
+    if op in _REPEATS and av[1] <= _SMALL_REPEAT:
+        low, high, sub = av
+        one = _sequence_words(sub)
+        out, power = set(), {""}
+        for count in range(high + 1):
+            if count >= low:
+                out |= power
+            power = _join(power, one)
+        return out
+    raise _Infinite
+
+
+def _join(left: set[str], right: set[str]) -> set[str]:
+    if len(left) * len(right) > MAX_WORDS:
+        raise _Infinite
+    return {a + b for a in left for b in right}
+
+
+def _sequence_words(items: Any) -> set[str]:
+    out = {""}
+    for op, av in items:
+        out = _join(out, _words(op, av))
+    return out
+
+
+def _factors(items: Any) -> list[set[str]]:
+    """Sets of words one of which every match of the sequence contains: the words of each run of
+    consecutive items that match only a few strings, and the factors of its mandatory groups."""
+    out: list[set[str]] = []
+    run: set[str] = {""}
+    for op, av in [*items, (None, None)]:
+        try:
+            if op is None:
+                raise _Infinite
+            run = _join(run, _words(op, av))
+            continue
+        except _Infinite:
+            if "" not in run:
+                out.append(run)
+            run = {""}
+    for op, av in items:
+        if op is C.SUBPATTERN and not (av[1] or av[2]):
+            out += _factors(av[3])
+        elif op is _ATOMIC:
+            out += _factors(av)
+        elif op in _REPEATS and av[0] >= 1:
+            out += _factors(av[2])
+        elif op is C.BRANCH:
+            best = [_best(_factors(branch)) for branch in av[1]]
+            if all(best):
+                out.append(set().union(*best))  # type: ignore[arg-type]
+    return out
+
+
+def _best(factors: list[set[str]]) -> set[str] | None:
+    """The factor whose shortest word is longest; of equal ones, the one of fewest words."""
+    return max(factors, key=lambda f: (min(map(len, f)), -len(f)), default=None)
+
+
+def required(pattern: str, flags: int = 0) -> re.Pattern[str] | None:
+    """A regex of words one of which every match of `pattern` contains (found in the parsed
+    pattern), or None when there is none of at least MIN_LENGTH characters.  Where it finds
+    nothing in a window, `pattern` cannot match there; a list of words is fast to search."""
+    if flags & ~re.UNICODE or _GLOBAL_FLAGS.match(pattern):
+        return None  # a flag (re.I...) would change what the words match
+    try:
+        best = _best(_factors(_parser.parse(pattern, flags)))
+    except (AttributeError, TypeError, ValueError, IndexError):  # a parse tree of another shape
+        return None
+    if best is None or min(map(len, best)) < MIN_LENGTH:
+        return None
+    return re.compile("|".join(re.escape(w) for w in sorted(best, key=lambda w: (-len(w), w))))

@@ -123,7 +123,8 @@ def french_names(norm: Normalized) -> list[Proposal]:
             kind = "latin"
             if first.rstrip(".") in _HONORIFIC_WORDS:
                 continue
-            last = before.rstrip(" ,\u00a0").rsplit(None, 1)[-1].lower() if before.strip() else ""
+            previous = before.rstrip(" ,\u00a0").rsplit(None, 1)
+            last = previous[-1].lower() if previous else ""  # nothing but spaces and commas before: ""
             titled = (
                 last.rstrip(".") in _HONORIFIC_LOWER or last.split("'")[-1].split("’")[-1] in _TITLE_WORDS
             )

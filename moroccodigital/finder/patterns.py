@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from moroccodigital.finder import amounts as N
 from moroccodigital.finder import dates as D
-from moroccodigital.finder.fastre import quick
+from moroccodigital.finder.fastre import lookahead, quick, required
 from moroccodigital.finder.normalize import fold, fold_pattern, trie_pattern
 from moroccodigital.finder.vocabulary import alternation as _alt
 from moroccodigital.finder.vocabulary import given_names
@@ -223,17 +223,19 @@ class Family:
     """Characters a match may end after its trigger."""
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
     """(name, pattern), most specific first; the name says how extract reads the match."""
-    needs: tuple[re.Pattern[str] | None, ...] = ()
-    """Per pattern, something its match must contain: where a window lacks it, the pattern is
-    not run there (a cheap scan saves a costly one)."""
+    needs: tuple[tuple[re.Pattern[str], ...], ...] = ()
+    """Per pattern, what its match must contain (its NEEDS entry, and the factor `fastre.required`
+    finds in the pattern itself): where a window lacks one, the pattern is not run there (a cheap
+    scan saves a costly one)."""
 
 
 _YEARISH = r"(?:19|20)\d\d"
+_HIJRI_NEED = rf"{_alt(D.HIJRI_MONTHS)}|\dهـ|\d هـ"
 NEEDS = {
-    "numbered_name": r"[a-z]\d|\d[a-z]|\d\.0",
+    "numbered_name": r"\d(?:[a-z]|\.0|(?<=[a-z]\d))",  # [a-z]\d|\d[a-z]|\d\.0, looked for from its digit
     "programme_name": _YEARISH,
     "date:dateline": r"\d[-/.]\d\d?[-/.]\d|\d-\d\d-\d",
-    "date:hijri": rf"{_alt(D.HIJRI_MONTHS)}|\dهـ|\d هـ",
+    "date:hijri": lookahead(_HIJRI_NEED),
     "date:month_range": D.MONTH,
     "date:day_range": D.MONTH,
     "date:day": D.MONTH,
@@ -245,14 +247,28 @@ NEEDS = {
     "date:day_of_month": "الشهر|courant|du mois",
     "date:time": r"\d\s?[:h]",
 }
-"""What a pattern's match must contain (see Family.needs)."""
+"""What a pattern's match must contain (see Family.needs).  Each is written so that `re` skips fast
+the positions where it cannot start: from a digit rather than from any letter, or behind a
+lookahead on its first characters ("[a-z]\\d|..." stops at every letter of a French text)."""
 
 
 def _family(triggers: tuple[str, ...], before: int, after: int, patterns: dict[str, str]) -> Family:
     folded = tuple(sorted({fold(t) for t in triggers}))
     compiled = tuple((name, _compile(p)) for name, p in patterns.items())
-    needs = tuple(_compile(NEEDS[name]) if name in NEEDS else None for name in patterns)
+    needs = tuple(
+        tuple(n for n in (_compile(NEEDS[name]) if name in NEEDS else None, _own_need(folded, p)) if n)
+        for name, p in patterns.items()
+    )
     return Family(folded, before, after, compiled, needs)
+
+
+def _own_need(triggers: tuple[str, ...], pattern: str) -> re.Pattern[str] | None:
+    """The words every match of a pattern contains (`fastre.required`), unless every trigger of
+    its family holds one: then each window holds one too, and the search would only cost."""
+    need = required(fold_pattern(pattern))
+    if need is None or (triggers and all(need.search(t) for t in triggers)):
+        return None
+    return need
 
 
 FAMILIES = (

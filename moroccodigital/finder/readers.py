@@ -238,8 +238,8 @@ _READERS: dict[str, Reader] = {
 
 
 @lru_cache(maxsize=1)
-def plans() -> tuple[tuple[tuple[Any, str, re.Pattern[str], re.Pattern[str] | None], ...], ...]:
-    """Per family, (reader, name, pattern, need) of each pattern: looked up once, not per match."""
+def plans() -> tuple[tuple[tuple[Any, str, re.Pattern[str], tuple[re.Pattern[str], ...]], ...], ...]:
+    """Per family, (reader, name, pattern, needs) of each pattern: looked up once, not per match."""
     return tuple(
         tuple(
             (_READERS[name.partition(":")[0]], name, pattern, need)
