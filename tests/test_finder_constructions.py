@@ -642,3 +642,11 @@ def test_a_half_after_a_bare_number_is_not_read() -> None:
 def test_a_name_whose_stem_starts_with_lam_links_after_the_contracted_li(lexicon: Lexicon) -> None:
     text = "وقدم الطلب للجنة الوطنية لمراقبة حماية المعطيات ذات الطابع الشخصي أمس"
     assert known(text, lexicon) == [("للجنة الوطنية لمراقبة حماية المعطيات ذات الطابع الشخصي", "cndp")]
+
+
+def test_an_institution_named_after_muassasa_is_the_known_agency(lexicon: Lexicon) -> None:
+    assert known("وقعت مؤسسة صندوق الإيداع والتدبير اتفاقية", lexicon) == [("صندوق الإيداع والتدبير", "cdg")]
+
+
+def test_a_foundation_named_for_a_person_is_not_that_person(lexicon: Lexicon) -> None:
+    assert known("وقعت مؤسسة محمد السادس للتضامن اتفاقية", lexicon) == []

@@ -125,7 +125,7 @@ EMBEDDING_HEADS = (
 "رئيس الحكومة" the head of government, so the known name after them is not linked."""
 CATEGORY_HEADS = {"شركة": "company", "مجموعة": "company", "مقاولة": "company", "وكالة": "agency",
                   "جمعية": "association", "فدرالية": "association", "وزارة": "ministry", "صحيفة": "media",
-                  "جريدة": "media", "وكالة أنباء": "media"}  # fmt: skip
+                  "جريدة": "media", "وكالة أنباء": "media", "مؤسسة": "agency"}  # fmt: skip
 """Heads that name the kind of the known actor after them ("شركة إنتل" is Intel, a company): the
 actor is not embedded in a longer name there, unlike "اتصالات المغرب" or "وكالة المغرب العربي"."""
 FRENCH_HONORIFICS = ("M.", "Mme", "Mlle", "Me", "Dr", "Pr", "MM.")
