@@ -149,6 +149,8 @@ class Lexicon:
             if self._arranged
             else None
         )
+        firsts = {_first_word(k) for k in self.table if particle_pattern(k) is not None}
+        self._arranged_starts = re.compile(rf"(?<!\w)(?:{trie_pattern(firsts) or '(?!)'})(?!\w)")
 
     def find(self, text: str) -> Iterator[Match]:
         """Every known name in a normalised text, leftmost first, longest at each start."""
@@ -166,7 +168,7 @@ class Lexicon:
         names of three words or more with their particles placed otherwise ("Agence du
         Développement Digital" for "Agence de Développement du Digital"), by `particle_pattern`."""
         if self._arranged_regex is not None:
-            for m in self._arranged_regex.finditer(text):
+            for m in _at_starts(self._arranged_regex, self._arranged_starts, text):
                 entries = self._arranged[int(str(m.lastgroup)[1:])][1]
                 if fold(entries[0].alias).strip() != m.group():
                     yield Match(m.start(), m.end(), entries, variant=True)
@@ -178,6 +180,25 @@ class Lexicon:
             if text.startswith("ال", start - 2):
                 start -= 2
             yield Match(start, m.end(group), self._variants[self._variant_keys[int(group[1:])]], variant=True)
+
+
+def _first_word(key: str) -> str:
+    """The first word of a name that `particle_pattern` keeps (its patterns start with it)."""
+    movable = {fold(str(w)) for w in linking_words()["movable_particles"]}
+    return next(w for w in key.replace("'", "' ").split() if w not in movable)
+
+
+def _at_starts(pattern: re.Pattern[str], starts: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` for a pattern whose every match begins with a word `starts`
+    finds: tried only there, left to right, each match skipping the starts it covers."""
+    end = 0
+    for start in starts.finditer(text):
+        if start.start() < end:
+            continue
+        m = pattern.match(text, start.start())
+        if m is not None:
+            end = m.end()
+            yield m
 
 
 def particle_pattern(key: str) -> str | None:
