@@ -110,7 +110,7 @@ def test_texts_are_the_seed_articles_exactly() -> None:
 
 
 def test_the_package_and_the_loader_report_one_version() -> None:
-    assert md.descriptor()["version"] == md.__version__ == "0.4.0"
+    assert md.descriptor()["version"] == md.__version__ == "0.5.0"
 
 
 def test_package_returns_a_frictionless_package() -> None:

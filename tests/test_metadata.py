@@ -154,7 +154,7 @@ def test_spatial_coverage_is_each_country_code_of_the_places_once(tmp_path: Path
 
 
 DCAT_NS = rdflib.Namespace("http://www.w3.org/ns/dcat#")
-BASE = "https://data.example.org/moroccodigital/0.4.0/"
+BASE = "https://data.example.org/moroccodigital/0.5.0/"
 
 
 def _distributions(graph: rdflib.Graph) -> list[rdflib.term.Node]:
