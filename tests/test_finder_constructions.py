@@ -650,3 +650,21 @@ def test_an_institution_named_after_muassasa_is_the_known_agency(lexicon: Lexico
 
 def test_a_foundation_named_for_a_person_is_not_that_person(lexicon: Lexicon) -> None:
     assert known("وقعت مؤسسة محمد السادس للتضامن اتفاقية", lexicon) == []
+
+
+def test_a_body_attached_to_another_country_is_that_countrys_namesake(lexicon: Lexicon) -> None:
+    text = "وقعت وكالة التنمية الرقمية التابعة لاتحاد جزر القمر اتفاقية"
+    assert known(text, lexicon) == []
+
+
+def test_a_body_with_another_nations_adjective_is_not_the_moroccan_one(lexicon: Lexicon) -> None:
+    assert known("وقعت وكالة التنمية الرقمية السنغالية اتفاقية", lexicon) == []
+
+
+def test_a_french_body_name_followed_by_another_country_is_not_linked(lexicon: Lexicon) -> None:
+    assert known("l'Agence de Développement du Digital du Sénégal a signé", lexicon) == []
+
+
+def test_a_body_attached_to_its_own_ministry_still_links(lexicon: Lexicon) -> None:
+    text = "وقعت وكالة التنمية الرقمية التابعة لوزارة الانتقال الرقمي اتفاقية"
+    assert known(text, lexicon)[0] == ("وكالة التنمية الرقمية", "digital-development-agency")

@@ -6,7 +6,9 @@ institution joined by ل ("المكتبة الوطنية للمملكة المغ
 أورنج المغرب"), a common name followed by an adjective that makes it another thing ("الحكومة
 الفرنسية", "المغرب العربي", "le gouvernement français"), or a country after a capitalised name and
 "du" ("Groupe Crédit Agricole du Maroc"), or a foreign ministry's name without its head word
-after a definite word ("التجارة الخارجية الأمريكية").  A surname two registry people share links only where
+after a definite word ("التجارة الخارجية الأمريكية"), or a body's name followed by another
+country or a nation's adjective (another country's namesake body: "وكالة التنمية الرقمية التابعة
+لاتحاد جزر القمر").  A surname two registry people share links only where
 the text decides: a gendered title or honorific right before it that fits one of them ("Mme
 Mezzour", "الوزيرة مزور"), or the full name of one of them, and of no other, earlier in the text.
 The words are data (names.yaml).
@@ -141,10 +143,49 @@ def _adjective_of_the_word_before(text: str, match: Match) -> bool:
     return before is not None and before.end() == match.start and _bare(before.group(1)).startswith("ال")
 
 
+@lru_cache(maxsize=1)
+def _foreign() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """After a body's name: another country after "التابعة ل" or a nation's adjective (Arabic,
+    folded), or another country after "du", "de la" (French, as written).  A glued ب ("بالسنغال")
+    is not one: it may say where the body acted."""
+    raw = linking_words()
+    countries = [str(w) for w in raw["foreign_countries"]]
+    arabic = sorted(
+        {fold(c) for c in countries if _ARABIC_WORD.fullmatch(c.replace(" ", ""))}, key=len, reverse=True
+    )
+    latin = sorted(
+        {c for c in countries if not _ARABIC_WORD.fullmatch(c.replace(" ", ""))}, key=len, reverse=True
+    )
+    adjectives = sorted({fold(str(w)) for w in raw["foreign_adjectives"]}, key=len, reverse=True)
+    bare = "|".join(re.escape(c[2:] if c.startswith("ال") else c) for c in arabic)
+    full = "|".join(re.escape(c) for c in arabic)
+    states = r"(?:جمهوريه|مملكه|اتحاد|دوله|اماره)\s+"
+    ar = re.compile(
+        rf"\s+(?:(?:التابعه|التابع)\s+(?:ل(?:{states})?(?:{full})|لل(?:{bare}))"
+        rf"|(?:{'|'.join(re.escape(a) for a in adjectives)}))(?!\w)"
+    )
+    names = "|".join(re.escape(c) for c in latin)
+    fr = re.compile(rf"[ \u00a0]+(?:du|de la|de l['’]|des|de|d['’])[ \u00a0]*(?:{names})(?![\w-])")
+    return ar, fr
+
+
+def foreign_namesake(text: str, end: int, match: Match, latin: bool = False) -> bool:
+    """A registry body's name (ending at `end` of `text`: the normalised text, or for a Latin name
+    the text as written) followed by another country or a nation's adjective: that country's body
+    of the same name ("وكالة التنمية الرقمية التابعة لاتحاد جزر القمر", "l'Agence de Développement
+    du Digital du Sénégal"), not the record."""
+    kinds = set(linking_words()["namesake_kinds"])
+    if not all(e.kind == "actor" and e.category in kinds for e in match.entries):
+        return False
+    ar, fr = _foreign()
+    return (fr if latin else ar).match(text, end) is not None
+
+
 def inside_longer_name(text: str, match: Match) -> bool:
     """True when an Arabic known name is only part of a longer name (see the module's rules)."""
     return (
         _adjective_of_the_word_before(text, match)
+        or foreign_namesake(text, match.end, match)
         or _qualified(text, match)
         or _institution_start(text, match) is not None
         or _company_start(text, match) is not None

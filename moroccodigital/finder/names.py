@@ -237,6 +237,8 @@ def is_embedded(norm: Normalized, match: Match) -> bool:
         aliases = [e.alias for e in match.entries if fold(e.alias) == span] or [match.entries[0].alias]
         a, b = norm.start(match.start), norm.end(match.end)
         nation = country and any(e.category == "country" for e in match.entries)  # not a city
+        if linking.foreign_namesake(norm.original, b, match, latin=True):
+            return True
         return latin_embedded(norm.original, a, b, aliases[0]) or linking.latin_inside_longer_name(
             norm.original, a, b, aliases[0], nation
         )
