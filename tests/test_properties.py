@@ -91,6 +91,10 @@ def _repair(model: type[Record], data: dict[str, Any]) -> dict[str, Any]:
     if model.table == "actors" and not data["named"]:
         data["description"] = data["description"] or "described"
         data["source_id"] = data["source_id"] or "s1"
+    if model.table == "actors":  # a reference name: with its page, in Arabic, for a Latin name_ar
+        data["ref_name_ar"] = data["ref_name_ar_url"] = None
+        if data["name_ar"].isascii() and any(c.isalpha() for c in data["name_ar"]):
+            data["ref_name_ar"], data["ref_name_ar_url"] = "اسم مرجعي", "https://example.org/r"
     if model.table == "occurrence_reports":
         data["event_id"], data["agreement_id"], data["target_id"] = data["report_id"], None, None
         data["report_id"] = f"events--{data['event_id']}"
