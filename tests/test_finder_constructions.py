@@ -668,3 +668,8 @@ def test_a_french_body_name_followed_by_another_country_is_not_linked(lexicon: L
 def test_a_body_attached_to_its_own_ministry_still_links(lexicon: Lexicon) -> None:
     text = "وقعت وكالة التنمية الرقمية التابعة لوزارة الانتقال الرقمي اتفاقية"
     assert known(text, lexicon)[0] == ("وكالة التنمية الرقمية", "digital-development-agency")
+
+
+def test_a_title_before_a_named_body_links_the_body(lexicon: Lexicon) -> None:
+    text = "وأكد رئيس اللجنة الوطنية لمراقبة حماية المعطيات ذات الطابع الشخصي أن"
+    assert known(text, lexicon) == [("اللجنة الوطنية لمراقبة حماية المعطيات ذات الطابع الشخصي", "cndp")]

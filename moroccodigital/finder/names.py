@@ -251,8 +251,9 @@ def is_embedded(norm: Normalized, match: Match) -> bool:
         return False
     heads = _heads()
     bare = previous if previous in heads else _PROCLITIC.sub("", previous, count=1)
-    if bare in _TITLE_HEADS and country:
-        return False  # "سفير المملكة المغربية": the title-holder's country is a mention of it
+    if bare in _TITLE_HEADS and (country or " " in span):
+        return False  # "سفير المملكة المغربية", "رئيس اللجنة الوطنية لمراقبة ...": the title-holder's
+        # country or named body is a mention of it (a one-word common name is not: "رئيس الحكومة")
     if _CATEGORY_HEADS.get(bare) and all(e.category == _CATEGORY_HEADS[bare] for e in match.entries):
         return False  # "شركة إنتل": the head says what the known actor is
     return bare in heads and not span.startswith("لل")
