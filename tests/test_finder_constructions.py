@@ -673,3 +673,30 @@ def test_a_body_attached_to_its_own_ministry_still_links(lexicon: Lexicon) -> No
 def test_a_title_before_a_named_body_links_the_body(lexicon: Lexicon) -> None:
     text = "وأكد رئيس اللجنة الوطنية لمراقبة حماية المعطيات ذات الطابع الشخصي أن"
     assert known(text, lexicon) == [("اللجنة الوطنية لمراقبة حماية المعطيات ذات الطابع الشخصي", "cndp")]
+
+
+def test_a_body_named_with_a_word_left_out_links_and_takes_its_remaining_words(lexicon: Lexicon) -> None:
+    text = "راسلت الجمعية اللجنة الوطنية لحماية المعطيات ذات الطابع الشخصي، ثم"
+    assert known(text, lexicon) == [("اللجنة الوطنية لحماية المعطيات ذات الطابع الشخصي", "cndp")]
+
+
+def test_a_body_named_with_the_countrys_adjective_links(lexicon: Lexicon) -> None:
+    text = "أطلقت الوكالة المغربية للتنمية الرقمية منصة جديدة"
+    assert known(text, lexicon) == [("الوكالة المغربية للتنمية الرقمية", "digital-development-agency")]
+
+
+def test_a_body_name_with_a_word_of_its_own_is_another_body(lexicon: Lexicon) -> None:
+    assert known("أطلقت الوكالة الوطنية للتنمية الرقمية منصة جديدة", lexicon) == []
+
+
+def test_the_first_words_of_one_persons_full_name_link_to_that_person(lexicon: Lexicon) -> None:
+    text = "وقالت أمل الفلاح إن الوزارة"
+    assert known(text, lexicon) == [("أمل الفلاح", "amal-el-fallah-seghrouchni")]
+
+
+def test_a_full_name_with_its_given_name_respelt_links(lexicon: Lexicon) -> None:
+    assert known("وأوضح خاليد سفير أن", lexicon) == [("خاليد سفير", "khalid-safir")]
+
+
+def test_a_common_given_name_of_the_same_spelling_key_is_another_person(lexicon: Lexicon) -> None:
+    assert known("وأوضح سعيد سفير أن", lexicon) == []

@@ -25,7 +25,7 @@ import numpy as np
 
 from moroccodigital.curation.texts import find_all
 from moroccodigital.finder import dates as D
-from moroccodigital.finder import names
+from moroccodigital.finder import names, paraphrases
 from moroccodigital.finder import patterns as P
 from moroccodigital.finder.lexicon import Lexicon, Match
 from moroccodigital.finder.names import french_names
@@ -216,6 +216,9 @@ def _propose(norm: Normalized, lexicon: Lexicon | None, lang: str) -> Iterator[P
                     resolved.end,
                     _known(resolved),
                 )
+        shortened = [*paraphrases.respelt(text, lexicon), *paraphrases.shortened(text, lexicon)]
+        for match in [*paraphrases.linked(text, found, lexicon), *shortened]:
+            yield "variant", match.start, match.end, _known(match)
     yield from found
 
 

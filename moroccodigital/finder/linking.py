@@ -47,6 +47,11 @@ def _words() -> dict[str, frozenset[str]]:
     return {name: frozenset(fold(str(w)) for w in raw[name]) for name in lists}
 
 
+def own_adjectives() -> frozenset[str]:
+    """The country's own adjectives ("المغربية", "marocaine"), folded."""
+    return _words()["own_adjectives"]
+
+
 def extra_heads() -> frozenset[str]:
     """Heads of longer names beyond the organisation cues ("مجمع", "رئاسة")."""
     return _words()["embedding_heads"]

@@ -1,0 +1,199 @@
+"""Registry names written in other words: Arabic news rarely repeats a body's long name as the
+registry records it, and often shortens a person's full name.
+
+- A body: an organisation the readers found ("اللجنة الوطنية لمراقبة وحماية المعطيات الشخصية")
+  links to the registry body of the same head noun whose name it says with at most a quarter of
+  its words left out, in any order, with no word of its own but the country's adjective
+  ("الوكالة المغربية للتنمية الرقمية" is وكالة التنمية الرقمية); the span grows over the next
+  words that are the body's own ("... المعطيات" + "ذات الطابع الشخصي").  Words compare without
+  their proclitics and feminine ending (للجنة, اللجنة; الشخصي, الشخصية).  Registry names of three
+  words or more only, and only where one body fits: two-word names collide with other bodies.
+- A person's full name with the given name spelt another way ("خاليد سفير" for خالد سفير): same
+  spelling key (`lexicon.skeleton`), the rest of the name as recorded, and a given name that is
+  not itself a common one (so "سعيد" is never "سعد").
+- A person: the first words of one registry person's full name and of no other ("أمل الفلاح" for
+  أمل الفلاح السغروشني), if a word after the first is not a given name (so "محمد علي" is
+  nobody's shortening); where the full name is written, the full name wins.
+Both are variants (`Match.variant`): a curator checks them; another country's namesake body stays
+unlinked (`linking.foreign_namesake`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import weakref
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from moroccodigital.finder.lexicon import Entry, Lexicon, Match, skeleton
+from moroccodigital.finder.linking import foreign_namesake, own_adjectives
+from moroccodigital.finder.normalize import trie_pattern
+from moroccodigital.finder.readers import Proposal
+
+_CLITICS = ("وبال", "وال", "بال", "فال", "كال", "ولل", "لل", "ال", "و", "ب", "ل", "ف", "ك")
+_ARABIC_WORDS = re.compile(r"[^\W\d_a-zß-ÿ]+")
+_NEXT_WORD = re.compile(r"[ \u00a0]+([^\W\d_a-zß-ÿ]+)")
+_SHARE = 0.75
+"""Share of a registry body's words a paraphrase must say."""
+_PARTICLES = frozenset({"بن", "بنت", "ابن", "ولد", "ايت"})
+
+
+def forms(word: str) -> frozenset[str]:
+    """A folded word without each proclitic it may carry, and without a feminine ending."""
+    out = {word}
+    out.update(word[len(c) :] for c in _CLITICS if word.startswith(c) and len(word) - len(c) >= 2)
+    return frozenset(w[:-1] if w.endswith("ه") and len(w) > 2 else w for w in out)
+
+
+@dataclass(frozen=True)
+class _Body:
+    words: tuple[frozenset[str], ...]
+    entries: tuple[Entry, ...]
+
+
+class _Index:
+    """What the paraphrases of one lexicon's names are looked up by."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.given = lexicon.given_names
+        self.people = {
+            e.ref: e for es in lexicon.table.values() for e in es if e.category == "person" and not e.surname
+        }
+        self.bodies = _bodies(lexicon)
+        self.rests = _rests(lexicon, self.people)
+        self.shortened = _shortened(lexicon, self.people)
+        self.shortened_regex = _regex(r"(?<!\w)[وف]?(?P<name>{})(?!\w)", self.shortened)
+        self.respelt = _regex(r"(?<!\w)(?P<given>[^\W\d_a-z]{{3,}}) (?P<rest>{})(?!\w)", self.rests)
+
+
+def _arabic(name: str) -> bool:
+    return _ARABIC_WORDS.fullmatch(name.replace(" ", "")) is not None
+
+
+def _regex(template: str, keys: Iterable[str]) -> re.Pattern[str] | None:
+    keys = list(keys)
+    return re.compile(template.format(trie_pattern(keys))) if keys else None
+
+
+def _bodies(lexicon: Lexicon) -> dict[str, list[_Body]]:
+    """Registry bodies of three Arabic words or more, by the forms of their head noun."""
+    out: dict[str, list[_Body]] = {}
+    for key, entries in lexicon.table.items():
+        bodies = all(e.kind == "actor" and e.category not in ("person", "country") for e in entries)
+        if bodies and len(key.split()) >= 3 and _arabic(key):
+            body = _Body(tuple(forms(w) for w in key.split()), entries)
+            for form in body.words[0]:
+                out.setdefault(form, []).append(body)
+    return out
+
+
+def _rests(lexicon: Lexicon, people: dict[str, Entry]) -> dict[str, list[tuple[str, str, Entry]]]:
+    """The words after a registry person's common given name: the given name, its key, the person."""
+    out: dict[str, list[tuple[str, str, Entry]]] = {}
+    for ref, names in lexicon.full_names.items():
+        for name in names:
+            given, _, rest = name.partition(" ")
+            if given in lexicon.given_names and ref in people and _arabic(name):
+                out.setdefault(rest, []).append((given, skeleton(given), people[ref]))
+    return out
+
+
+def _shortened(lexicon: Lexicon, people: dict[str, Entry]) -> dict[str, Entry]:
+    """First words of one registry person's full name (a word after the first not a given name)."""
+    refs: dict[str, set[str]] = {}
+    for ref, names in lexicon.full_names.items():
+        for name in names:
+            words = name.split()
+            for n in range(2, len(words)):
+                if any(w not in lexicon.given_names and w not in _PARTICLES for w in words[1:n]):
+                    refs.setdefault(" ".join(words[:n]), set()).add(ref)
+    return {
+        key: people[ref]
+        for key, (ref, *others) in ((k, sorted(v)) for k, v in refs.items())
+        if not others and ref in people and key not in lexicon.table and _arabic(key)
+    }
+
+
+_INDEXES: weakref.WeakKeyDictionary[Lexicon, _Index] = weakref.WeakKeyDictionary()
+
+
+def _index(lexicon: Lexicon) -> _Index:
+    index = _INDEXES.get(lexicon)
+    if index is None:
+        index = _INDEXES[lexicon] = _Index(lexicon)
+    return index
+
+
+def _says(words: list[str], body: _Body, adjectives: frozenset[str]) -> int:
+    """How many of the body's words `words` say, or 0 where one of them is not the body's."""
+    said: set[int] = set()
+    for word in words:
+        mine = forms(word)
+        hits = [i for i, own in enumerate(body.words) if own & mine]
+        if not hits:
+            if word in adjectives:
+                continue
+            return 0
+        said.add(next((i for i in hits if i not in said), hits[0]))
+    return len(said)
+
+
+def body(text: str, start: int, end: int, lexicon: Lexicon) -> Match | None:
+    """The registry body an organisation's name `text[start:end]` says in other words, if one."""
+    words = text[start:end].split()
+    if len(words) < 2 or not _ARABIC_WORDS.fullmatch("".join(words)):
+        return None
+    candidates = {id(b): b for form in forms(words[0]) for b in _index(lexicon).bodies.get(form, ())}
+    adjectives = own_adjectives()
+    best: dict[str, tuple[int, int, _Body]] = {}  # by record: words said, end of the span, body
+    for candidate in candidates.values():
+        grown, stop = list(words), end
+        while True:  # the body's own words after the span: "... المعطيات" + "ذات الطابع الشخصي"
+            nxt = _NEXT_WORD.match(text, stop)
+            if nxt is None or not any(own & forms(nxt.group(1)) for own in candidate.words):
+                break
+            grown.append(nxt.group(1))
+            stop = nxt.end()
+        said = _says(grown, candidate, adjectives)
+        ref = candidate.entries[0].ref
+        if said >= max(3, math.ceil(_SHARE * len(candidate.words))) and said > best.get(ref, (0,))[0]:
+            best[ref] = (said, stop, candidate)
+    if len(best) != 1:
+        return None
+    ((_, stop, chosen),) = best.values()
+    match = Match(start, stop, chosen.entries, variant=True)
+    return None if foreign_namesake(text, match.end, match) else match
+
+
+def shortened(text: str, lexicon: Lexicon) -> Iterator[Match]:
+    """Registry people named by the first words of their full name only, where one person fits."""
+    index = _index(lexicon)
+    if index.shortened_regex is not None:
+        for m in index.shortened_regex.finditer(text):
+            yield Match(m.start("name"), m.end("name"), (index.shortened[m.group("name")],), variant=True)
+
+
+def respelt(text: str, lexicon: Lexicon) -> Iterator[Match]:
+    """Registry people's full names whose given name is spelt another way."""
+    index = _index(lexicon)
+    if index.respelt is None:
+        return
+    for m in index.respelt.finditer(text):
+        word = m.group("given")
+        for start in (m.start(), m.start() + 1) if word[0] in "وف" else (m.start(),):
+            given = text[start : m.end("given")]
+            people = [
+                e for own, key, e in index.rests[m.group("rest")] if given != own and skeleton(given) == key
+            ]
+            if people and given not in index.given:
+                yield Match(start, m.end(), tuple(dict.fromkeys(people)), variant=True)
+                break
+
+
+def linked(text: str, proposals: Iterable[Proposal], lexicon: Lexicon) -> Iterator[Match]:
+    """The organisations of `proposals` that say a registry body in other words."""
+    for rank, start, end, _ in proposals:
+        match = body(text, start, end, lexicon) if rank == "organisation" else None
+        if match is not None:
+            yield match
