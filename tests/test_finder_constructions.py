@@ -700,3 +700,10 @@ def test_a_full_name_with_its_given_name_respelt_links(lexicon: Lexicon) -> None
 
 def test_a_common_given_name_of_the_same_spelling_key_is_another_person(lexicon: Lexicon) -> None:
     assert known("وأوضح سعيد سفير أن", lexicon) == []
+
+
+def test_a_gendered_title_in_apposition_after_a_shared_surname_decides_the_namesake(lexicon: Lexicon) -> None:
+    assert known("وحسب السغروشني، رئيس اللجنة، فإن", lexicon) == [("السغروشني", "omar-seghrouchni")]
+    assert known("وحسب السغروشني، الوزيرة المنتدبة، فإن", lexicon) == [
+        ("السغروشني", "amal-el-fallah-seghrouchni")
+    ]

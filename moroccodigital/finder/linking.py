@@ -274,19 +274,40 @@ def _title_gender(text: str, start: int) -> str | None:
     return "f" if m.group("f") else "m"
 
 
+@lru_cache(maxsize=1)
+def _apposed_title_pattern() -> re.Pattern[str]:
+    words = _words()
+
+    def alt(items: frozenset[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(items, key=len, reverse=True))
+
+    return re.compile(
+        rf"\s*[،,]?\s*(?:(?P<f>{alt(words['feminine_titles'])})|(?P<m>{alt(words['masculine_titles'])}))(?!\w)"
+    )
+
+
+def _apposed_gender(text: str, end: int) -> str | None:
+    """The gender of a title in apposition right after a surname ("السغروشني، وزيرة الانتقال
+    الرقمي", "Seghrouchni, présidente de ..."); not a verb, which may open the next clause."""
+    m = _apposed_title_pattern().match(text, end, end + 60)
+    if m is None:
+        return None
+    return "f" if m.group("f") else "m"
+
+
 def _named_in(text: str, names: tuple[str, ...]) -> bool:
     return any(re.search(rf"(?<!\w)(?:[وفبلك]{{0,2}}){re.escape(n)}(?!\w)", text) for n in names)
 
 
 def resolve_namesakes(text: str, match: Match, lexicon: Lexicon) -> Match:
     """A surname several registry people share, narrowed to one where the text decides: a gendered
-    title or verb right before it that fits only one of them, or the full name of exactly one of them
+    title or verb right before it, or a title in apposition after it, that fits only one of them, or the full name of exactly one of them
     earlier in the text (and of no other anywhere in it).  Otherwise it stays ambiguous."""
     refs = {e.ref for e in match.entries}
     if len(refs) < 2 or not all(e.surname for e in match.entries):
         return match
     kept = match.entries
-    gender = _title_gender(text, match.start)
+    gender = _title_gender(text, match.start) or _apposed_gender(text, match.end)
     if gender is not None:
         kept = tuple(e for e in kept if _gender(e) in (gender, None))
     if len({e.ref for e in kept}) > 1:
