@@ -707,3 +707,12 @@ def test_a_gendered_title_in_apposition_after_a_shared_surname_decides_the_names
     assert known("وحسب السغروشني، الوزيرة المنتدبة، فإن", lexicon) == [
         ("السغروشني", "amal-el-fallah-seghrouchni")
     ]
+
+
+def test_a_long_body_name_said_in_three_fifths_of_its_words_links(lexicon: Lexicon) -> None:
+    text = "وقعت اللجنة الوطنية لحماية المعطيات الشخصية اتفاقية"
+    assert known(text, lexicon) == [("اللجنة الوطنية لحماية المعطيات الشخصية", "cndp")]
+
+
+def test_a_body_name_with_a_qualifier_of_its_own_is_another_body(lexicon: Lexicon) -> None:
+    assert known("وقعت اللجنة الوطنية لحماية المعطيات الصحية اتفاقية", lexicon) == []

@@ -301,8 +301,9 @@ def _named_in(text: str, names: tuple[str, ...]) -> bool:
 
 def resolve_namesakes(text: str, match: Match, lexicon: Lexicon) -> Match:
     """A surname several registry people share, narrowed to one where the text decides: a gendered
-    title or verb right before it, or a title in apposition after it, that fits only one of them, or the full name of exactly one of them
-    earlier in the text (and of no other anywhere in it).  Otherwise it stays ambiguous."""
+    title or verb right before it, or a title in apposition after it, that fits only one of them,
+    or the full name of exactly one of them earlier in the text (and of no other anywhere in it).
+    Otherwise it stays ambiguous."""
     refs = {e.ref for e in match.entries}
     if len(refs) < 2 or not all(e.surname for e in match.entries):
         return match
