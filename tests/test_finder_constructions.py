@@ -716,3 +716,21 @@ def test_a_long_body_name_said_in_three_fifths_of_its_words_links(lexicon: Lexic
 
 def test_a_body_name_with_a_qualifier_of_its_own_is_another_body(lexicon: Lexicon) -> None:
     assert known("وقعت اللجنة الوطنية لحماية المعطيات الصحية اتفاقية", lexicon) == []
+
+
+def test_a_registry_city_inside_a_regions_name_is_not_linked(lexicon: Lexicon) -> None:
+    found = [(c.text, c.kind, c.ref) for c in find("استثمارات جديدة في جهة مراكش - آسفي", lexicon)]
+    assert found == [("جهة مراكش - آسفي", "place", None)]
+
+
+def test_a_registry_region_written_with_its_region_word_keeps_its_link(lexicon: Lexicon) -> None:
+    assert known("في جهة الدار البيضاء – سطات", lexicon) == [("الدار البيضاء – سطات", "casablanca-settat")]
+
+
+def test_an_organisation_ends_before_a_place_joined_by_wa(lexicon: Lexicon) -> None:
+    found = [(c.text, c.kind) for c in find("وقعت وزارة التعليم العالي وجهة الشرق اتفاقية", lexicon)]
+    assert ("وزارة التعليم العالي", "organisation") in found
+
+
+def test_a_registry_name_with_a_dash_links_however_the_dash_is_spaced(lexicon: Lexicon) -> None:
+    assert known("بجهة الدار البيضاء-سطات.", lexicon) == [("الدار البيضاء-سطات", "casablanca-settat")]

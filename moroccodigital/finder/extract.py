@@ -193,7 +193,9 @@ def _propose(norm: Normalized, lexicon: Lexicon | None, lang: str) -> Iterator[P
                     proposal = read(name, m, lang)
                     if proposal is not None:
                         found.append(proposal)
-    found += names.gazetteer_places(norm)  # before Latin runs: of two equal spans, the place
+    places = names.gazetteer_places(norm)
+    found = [*_cut_before_places(text, found, places), *places]  # before Latin runs: of two equal
+    # spans, the place
     if lang == "fr":
         found += french_names(norm)
         found += names.institutions(norm)
@@ -203,6 +205,8 @@ def _propose(norm: Normalized, lexicon: Lexicon | None, lang: str) -> Iterator[P
     if lexicon is not None:
         persons = [(p[1], p[2]) for p in found if p[0] == "person"]
         for match in names.near_their_place(text, [*lexicon.find(text), *lexicon.variants(text)]):
+            if _inside_a_place(text, match, places):
+                continue  # a registry city inside a longer place's name: "جهة مراكش آسفي"
             if names.is_embedded(norm, match):
                 head = names.embedding_head(text, match)
                 if head is not None:
@@ -220,6 +224,36 @@ def _propose(norm: Normalized, lexicon: Lexicon | None, lang: str) -> Iterator[P
         for match in [*paraphrases.linked(text, found, lexicon), *shortened]:
             yield "variant", match.start, match.end, _known(match)
     yield from found
+
+
+def _inside_a_place(text: str, match: Match, places: list[Proposal]) -> bool:
+    """A registry name inside a longer place's name that is not that place with its region word
+    ("جهة مراكش آسفي" is not Marrakech; "جهة الدار البيضاء – سطات" is the registry's region)."""
+    span = text[match.start : match.end]
+    return any(
+        start <= match.start and match.end <= end and end - start > match.end - match.start
+        and _REGION_WORD.sub("", text[start:end], count=1) != span
+        for _, start, end, _ in places
+    )  # fmt: skip
+
+
+_REGION_WORD = re.compile(r"^(?:جهه)\s+")
+
+
+def _cut_before_places(text: str, found: list[Proposal], places: list[Proposal]) -> list[Proposal]:
+    """An organisation the reader ran on into a place joined by و ("وزارة التعليم العالي وجهة
+    الشرق") ends before that place's word."""
+    out = []
+    for proposal in found:
+        rank, start, end, data = proposal
+        inside = [p[1] for p in places if start < p[1] < end and text[p[1] - 2 : p[1]] == " و"]
+        inside = inside if rank == "organisation" else []
+        if inside:
+            cut = text.rfind(" ", start, min(inside))
+            if cut > start and " " in text[start:cut].strip():
+                proposal = (rank, start, len(text[:cut].rstrip()), data)
+        out.append(proposal)
+    return out
 
 
 def _windows(text: str) -> list[list[tuple[int, int]]]:

@@ -362,6 +362,7 @@ def entries_from_rows(
                     continue
                 out.append(Entry(kind, row[id_col], str(written)))
     formed += [replace(e, alias=plain) for e in out if (plain := plain_capitals(e.alias)) != e.alias]
+    formed += [replace(e, alias=form) for e in out for form in dash_forms(e.alias)]
     taken = {fold(e.alias).strip() for e in out}
     for entry in formed:  # a form already recorded (for this record or another) is not made again
         if fold(entry.alias).strip() not in taken:
@@ -377,6 +378,17 @@ def plain_capitals(name: str) -> str:
         unicodedata.normalize("NFD", ch)[0] if ch.isupper() and not ch.isascii() and _is_latin(ch) else ch
         for ch in name
     )
+
+
+_DASH = re.compile(r"\s*[-–—]\s*")
+
+
+def dash_forms(name: str) -> list[str]:
+    """A name of two parts joined by a dash, as the press also writes it: with or without spaces
+    around the dash ("الدار البيضاء – سطات", "الدار البيضاء-سطات")."""
+    if _DASH.search(name) is None or not re.search(r"[^\W\d_a-zA-Z]", name):
+        return []
+    return [form for sep in ("-", " - ") if (form := _DASH.sub(sep, name)) != name]
 
 
 def _is_latin(ch: str) -> bool:

@@ -367,7 +367,9 @@ def _gazetteer() -> re.Pattern[str]:
     path = resources.files("moroccodigital.finder") / "gazetteer.txt"
     lines = path.read_text(encoding="utf-8").splitlines()
     words = [fold(line.strip()) for line in lines if line.strip() and not line.startswith("#")]
-    return re.compile(rf"(?<!\w)(?:[وبلف]{{1,2}}(?=\w))?({trie_pattern(sorted(set(words)))})(?![\w'’-])")
+    between = r"(?:\s*[-–]\s*|\s+)"  # the parts of a name: "مراكش آسفي", "مراكش-آسفي", "مراكش - آسفي"
+    trie = trie_pattern(sorted({re.sub(r"[\s-]+", " ", w) for w in words})).replace(r"\ ", between)
+    return re.compile(rf"(?<!\w)(?:[وبلف]{{1,2}}(?=\w))?({trie})(?![\w'’-])")
 
 
 def gazetteer_places(norm: Normalized) -> list[Proposal]:
