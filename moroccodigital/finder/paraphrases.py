@@ -26,7 +26,9 @@ import re
 import weakref
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
+from moroccodigital.finder.fastre import quick
 from moroccodigital.finder.lexicon import Entry, Lexicon, Match, skeleton
 from moroccodigital.finder.linking import foreign_namesake, own_adjectives
 from moroccodigital.finder.normalize import trie_pattern
@@ -41,6 +43,7 @@ _SHARE = 0.6
 _PARTICLES = frozenset({"بن", "بنت", "ابن", "ولد", "ايت"})
 
 
+@lru_cache(maxsize=1 << 16)
 def forms(word: str) -> frozenset[str]:
     """A folded word without each proclitic it may carry, and without a feminine ending."""
     out = {word}
@@ -48,10 +51,16 @@ def forms(word: str) -> frozenset[str]:
     return frozenset(w[:-1] if w.endswith("ه") and len(w) > 2 else w for w in out)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class _Body:
     words: tuple[frozenset[str], ...]
     entries: tuple[Entry, ...]
+    every: frozenset[str]
+    """The forms of all its words."""
+
+    def owns(self, word: str) -> bool:
+        """Whether a word of the text is one of the body's words."""
+        return not forms(word).isdisjoint(self.every)
 
 
 class _Index:
@@ -66,7 +75,7 @@ class _Index:
         self.rests = _rests(lexicon, self.people)
         self.shortened = _shortened(lexicon, self.people)
         self.shortened_regex = _regex(r"(?<!\w)[وف]?(?P<name>{})(?!\w)", self.shortened)
-        self.respelt = _regex(r"(?<!\w)(?P<given>[^\W\d_a-z]{{3,}}) (?P<rest>{})(?!\w)", self.rests)
+        self.respelt = _regex(r"(?<=\w )(?:{})(?!\w)", self.rests)
 
 
 def _arabic(name: str) -> bool:
@@ -75,19 +84,20 @@ def _arabic(name: str) -> bool:
 
 def _regex(template: str, keys: Iterable[str]) -> re.Pattern[str] | None:
     keys = list(keys)
-    return re.compile(template.format(trie_pattern(keys))) if keys else None
+    return quick(template.format(trie_pattern(keys))) if keys else None
 
 
-def _bodies(lexicon: Lexicon) -> dict[str, list[_Body]]:
-    """Registry bodies of three Arabic words or more, by the forms of their head noun."""
-    out: dict[str, list[_Body]] = {}
+def _bodies(lexicon: Lexicon) -> dict[str, frozenset[_Body]]:
+    """Registry bodies of three Arabic words or more, by the forms of each of their words."""
+    out: dict[str, set[_Body]] = {}
     for key, entries in lexicon.table.items():
         bodies = all(e.kind == "actor" and e.category not in ("person", "country") for e in entries)
         if bodies and len(key.split()) >= 3 and _arabic(key):
-            body = _Body(tuple(forms(w) for w in key.split()), entries)
-            for form in body.words[0]:
-                out.setdefault(form, []).append(body)
-    return out
+            own = tuple(forms(w) for w in key.split())
+            body = _Body(own, entries, frozenset().union(*own))
+            for form in body.every:
+                out.setdefault(form, set()).add(body)
+    return {form: frozenset(found) for form, found in out.items()}
 
 
 def _rests(lexicon: Lexicon, people: dict[str, Entry]) -> dict[str, list[tuple[str, str, Entry]]]:
@@ -146,16 +156,22 @@ def body(text: str, start: int, end: int, lexicon: Lexicon) -> Match | None:
     words = text[start:end].split()
     if len(words) < 2 or not _ARABIC_WORDS.fullmatch("".join(words)):
         return None
-    candidates = {id(b): b for form in forms(words[0]) for b in _index(lexicon).bodies.get(form, ())}
-    adjectives = own_adjectives()
+    by_form, adjectives = _index(lexicon).bodies, own_adjectives()
+    candidates: frozenset[_Body] | None = None
+    for word in words:  # the bodies that own every word (but the country's adjectives)
+        if word not in adjectives:
+            owners = frozenset().union(*(by_form.get(f, frozenset()) for f in forms(word)))
+            candidates = owners if candidates is None else candidates & owners
+            if not candidates:
+                return None
     best: dict[str, tuple[int, int, _Body]] = {}  # by record: words said, end of the span, body
-    for candidate in candidates.values():
+    for candidate in candidates or ():
+        if candidate.words[0].isdisjoint(forms(words[0])):
+            continue  # another head noun
         grown, stop = list(words), end
         while True:  # the body's own words after the span: "... المعطيات" + "ذات الطابع الشخصي"
             nxt = _NEXT_WORD.match(text, stop)
-            if nxt is None or not (
-                nxt.group(1) in adjectives or any(own & forms(nxt.group(1)) for own in candidate.words)
-            ):
+            if nxt is None or not (nxt.group(1) in adjectives or candidate.owns(nxt.group(1))):
                 break
             grown.append(nxt.group(1))
             stop = nxt.end()
@@ -183,16 +199,20 @@ def respelt(text: str, lexicon: Lexicon) -> Iterator[Match]:
     index = _index(lexicon)
     if index.respelt is None:
         return
-    for m in index.respelt.finditer(text):
-        word = m.group("given")
-        for start in (m.start(), m.start() + 1) if word[0] in "وف" else (m.start(),):
-            given = text[start : m.end("given")]
-            people = [
-                e for own, key, e in index.rests[m.group("rest")] if given != own and skeleton(given) == key
-            ]
+    for m in index.respelt.finditer(text):  # the rest of a name, then the word before it
+        before = _GIVEN_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        if before is None:
+            continue
+        word = before.group(1)
+        for start in (before.start(1), before.start(1) + 1) if word[0] in "وف" else (before.start(1),):
+            given = text[start : before.end(1)]
+            people = [e for own, key, e in index.rests[m.group()] if given != own and skeleton(given) == key]
             if people and given not in index.given:
                 yield Match(start, m.end(), tuple(dict.fromkeys(people)), variant=True)
                 break
+
+
+_GIVEN_BEFORE = re.compile(r"(?<!\w)([^\W\d_a-z]{3,}) $")
 
 
 def linked(text: str, proposals: Iterable[Proposal], lexicon: Lexicon) -> Iterator[Match]:
