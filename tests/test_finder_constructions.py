@@ -734,3 +734,31 @@ def test_an_organisation_ends_before_a_place_joined_by_wa(lexicon: Lexicon) -> N
 
 def test_a_registry_name_with_a_dash_links_however_the_dash_is_spaced(lexicon: Lexicon) -> None:
     assert known("بجهة الدار البيضاء-سطات.", lexicon) == [("الدار البيضاء-سطات", "casablanca-settat")]
+
+
+def test_a_head_after_an_opening_mark_or_glued_wa_still_embeds_the_country(lexicon: Lexicon) -> None:
+    assert known("الفاعلين (اتصالات المغرب، إنوي) وبنك المغرب.", lexicon) == []
+
+
+def test_a_country_glued_to_bi_closes_an_unknown_organisations_name(lexicon: Lexicon) -> None:
+    assert known("وجمعية مستعملي الأنظمة المعلوماتية بالمغرب، وغيرها", lexicon) == []
+
+
+def test_a_city_glued_to_bi_after_an_organisation_is_still_its_place(lexicon: Lexicon) -> None:
+    assert ("الداخلة", "dakhla") in known("تم تدشين مركز البيانات بالداخلة أمس", lexicon)
+
+
+def test_an_acronym_written_with_dots_links(lexicon: Lexicon) -> None:
+    assert known("أصدرت C.N.D.P بلاغا", lexicon) == [("C.N.D.P", "cndp")]
+
+
+def test_a_full_name_with_its_last_name_respelt_links(lexicon: Lexicon) -> None:
+    assert known("اجتماعا مع ليلى المرجاوي، مديرة", lexicon) == [("ليلى المرجاوي", "leila-elmergawi")]
+
+
+def test_any_feminine_perfect_verb_before_a_shared_surname_decides_the_namesake(lexicon: Lexicon) -> None:
+    assert known("وهكذا عقدت مزور جلسة عمل", lexicon) == [("مزور", "ghita-mezzour")]
+
+
+def test_a_noun_ending_in_ta_before_a_shared_surname_decides_nothing(lexicon: Lexicon) -> None:
+    assert known("في وقت مزور", lexicon) == [("مزور", None)]

@@ -205,7 +205,7 @@ def _propose(norm: Normalized, lexicon: Lexicon | None, lang: str) -> Iterator[P
     if lexicon is not None:
         persons = [(p[1], p[2]) for p in found if p[0] == "person"]
         for match in names.near_their_place(text, [*lexicon.find(text), *lexicon.variants(text)]):
-            if _inside_a_place(text, match, places):
+            if _inside_a_place(text, match, places) or _closes_an_organisation(text, match, found):
                 continue  # a registry city inside a longer place's name: "جهة مراكش آسفي"
             if names.is_embedded(norm, match):
                 head = names.embedding_head(text, match)
@@ -220,8 +220,12 @@ def _propose(norm: Normalized, lexicon: Lexicon | None, lang: str) -> Iterator[P
                     resolved.end,
                     _known(resolved),
                 )
-        shortened = [*paraphrases.respelt(text, lexicon), *paraphrases.shortened(text, lexicon)]
-        for match in [*paraphrases.linked(text, found, lexicon), *shortened]:
+        other_forms = [
+            *paraphrases.respelt(text, lexicon),
+            *paraphrases.respelt_last_names(text, lexicon),
+            *paraphrases.shortened(text, lexicon),
+        ]
+        for match in [*paraphrases.linked(text, found, lexicon), *other_forms]:
             yield "variant", match.start, match.end, _known(match)
     yield from found
 
@@ -235,6 +239,23 @@ def _inside_a_place(text: str, match: Match, places: list[Proposal]) -> bool:
         and _REGION_WORD.sub("", text[start:end], count=1) != span
         for _, start, end, _ in places
     )  # fmt: skip
+
+
+def _closes_an_organisation(text: str, match: Match, found: list[Proposal]) -> bool:
+    """A country glued to ب right after an unknown organisation's words, or ending them, is part
+    of its name ("جمعية مستعملي الأنظمة المعلوماتية بالمغرب", "سفارة الولايات المتحدة بالمغرب")."""
+    at = match.start - 1
+    if text[at : match.start] != "ب" or (at > 0 and not text[at - 1].isspace()):
+        return False
+    if not any(e.category == "country" for e in match.entries):
+        return False  # a city after ب is where the body is, a fact of its own ("مركز البيانات بالداخلة")
+    return any(
+        rank == "organisation"
+        and start < at
+        and (end == match.end or end == at - 1)
+        and " " in text[start:at].strip()
+        for rank, start, end, _ in found
+    )
 
 
 _REGION_WORD = re.compile(r"^(?:جهه)\s+")

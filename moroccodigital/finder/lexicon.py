@@ -315,7 +315,9 @@ def entries_from_rows(
                     )
                 )
         if row.get("acronym"):
-            out.append(Entry("actor", ref, row["acronym"], category=str(row.get("kind") or "")))
+            acronym = str(row["acronym"])
+            for form in (acronym, *dotted(acronym)):
+                out.append(Entry("actor", ref, form, category=str(row.get("kind") or "")))
         if named:
             bodies = {_respelt(b) for b in foreign_portfolios(row)}
             formed.extend(
@@ -378,6 +380,14 @@ def plain_capitals(name: str) -> str:
         unicodedata.normalize("NFD", ch)[0] if ch.isupper() and not ch.isascii() and _is_latin(ch) else ch
         for ch in name
     )
+
+
+def dotted(acronym: str) -> list[str]:
+    """An acronym of capitals as the press also writes it, a dot after each letter ("C.N.D.P",
+    "C.N.D.P.")."""
+    if not re.fullmatch(r"[A-Z]{2,6}", acronym):
+        return []
+    return [".".join(acronym), ".".join(acronym) + "."]
 
 
 _DASH = re.compile(r"\s*[-–—]\s*")

@@ -43,7 +43,8 @@ def _words() -> dict[str, frozenset[str]]:
     lists = ("own_adjectives", "government_heads", "french_qualifiers", "not_qualifiers", "embedding_heads",
              "institution_heads", "company_heads", "title_adjectives", "feminine_given_names",
              "masculine_given_names", "feminine_titles", "masculine_titles", "government_words",
-             "keep_country_after", "region_words", "feminine_verbs", "masculine_verbs")  # fmt: skip
+             "keep_country_after", "region_words", "feminine_verbs", "masculine_verbs",
+             "not_feminine_verbs")  # fmt: skip
     return {name: frozenset(fold(str(w)) for w in raw[name]) for name in lists}
 
 
@@ -267,11 +268,19 @@ def _title_pattern() -> re.Pattern[str]:
 
 def _title_gender(text: str, start: int) -> str | None:
     """The gender of a title, an honorific or a reporting verb right before a surname ("السيدة
-    مزور", "M. Mezzour", "أجرت السغرشني": Arabic verbs agree with their subject's gender)."""
+    مزور", "M. Mezzour", "أجرت السغرشني": Arabic verbs agree with their subject's gender), or of
+    any word shaped as a feminine perfect verb ("عقدت مزور")."""
     m = _title_pattern().search(text, max(0, start - 60), start)
-    if m is None:
-        return None
-    return "f" if m.group("f") else "m"
+    if m is not None:
+        return "f" if m.group("f") else "m"
+    verb = _FEMININE_PERFECT.search(text, max(0, start - 20), start)
+    if verb is not None and verb.group(1) not in _words()["not_feminine_verbs"]:
+        return "f"
+    return None
+
+
+_FEMININE_PERFECT = re.compile(r"(?:^|\s)[وف]?([^\W\d_a-z]{2,6}(?<!ا)ت)\s+$")
+"""A word of a perfect verb's shape ending in the feminine ت, not the plural ات (عقدت, not بيانات)."""
 
 
 @lru_cache(maxsize=1)

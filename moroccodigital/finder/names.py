@@ -205,6 +205,19 @@ def _given_names() -> frozenset[str]:
 
 
 _PROCLITIC = re.compile(r"^(?:[وف]?[بلك]?)")
+_OPENING = "(«\"“'["
+
+
+def _head(word: str, heads: frozenset[str]) -> str:
+    """A word before a known name without its opening mark and proclitics, as a head if it is
+    one ("(اتصالات", "وبنك": بنك, not "نك")."""
+    word = word.lstrip(_OPENING)
+    for bare in (word, word[1:], word[2:]):
+        if bare in heads:
+            return bare
+    return _PROCLITIC.sub("", word, count=1)
+
+
 _CUE_HEADS = frozenset(fold(h) for h in P.EMBEDDING_HEADS)
 _TITLE_HEADS = frozenset(fold(t) for t in P.TITLES)
 _CATEGORY_HEADS = {fold(head): kind for head, kind in P.CATEGORY_HEADS.items()}
@@ -216,6 +229,12 @@ _NEXT_WORD = re.compile(r"^ (\S+)")
 def _heads() -> frozenset[str]:
     """Heads of longer names: the organisation cues and titles, and names.yaml's others."""
     return _CUE_HEADS | linking.extra_heads()
+
+
+@lru_cache(maxsize=1)
+def _any_heads() -> frozenset[str]:
+    """Every word `_head` recognises: heads of longer names, titles, heads naming a kind."""
+    return _heads() | _TITLE_HEADS | frozenset(_CATEGORY_HEADS)
 
 
 def _previous_word(text: str, start: int) -> str:
@@ -250,7 +269,7 @@ def is_embedded(norm: Normalized, match: Match) -> bool:
     if not previous:
         return False
     heads = _heads()
-    bare = previous if previous in heads else _PROCLITIC.sub("", previous, count=1)
+    bare = _head(previous, _any_heads())
     if bare in _TITLE_HEADS and (country or " " in span):
         return False  # "سفير المملكة المغربية", "رئيس اللجنة الوطنية لمراقبة ...": the title-holder's
         # country or named body is a mention of it (a one-word common name is not: "رئيس الحكومة")
@@ -356,7 +375,7 @@ def embedding_head(text: str, match: Match) -> int | None:
         return start
     word = _previous_word(text, match.start)
     heads = _heads()
-    bare = word if word in heads else _PROCLITIC.sub("", word, count=1)
+    bare = _head(word, _any_heads())
     if not word or bare in _TITLE_HEADS or bare not in heads:
         return None  # a title, or an adjective after the name ("المغرب العربي"): no longer name here
     return match.start - 1 - len(bare)

@@ -11,7 +11,8 @@ registry records it, and often shortens a person's full name.
   two-word names collide with other bodies.
 - A person's full name with the given name spelt another way ("خاليد سفير" for خالد سفير): same
   spelling key (`lexicon.skeleton`), the rest of the name as recorded, and a given name that is
-  not itself a common one (so "سعيد" is never "سعد").
+  not itself a common one (so "سعيد" is never "سعد"); or with the last name spelt another way,
+  the words before it as recorded ("ليلى المرجاوي" for ليلى المركاوي).
 - A person: the first words of one registry person's full name and of no other ("أمل الفلاح" for
   أمل الفلاح السغروشني), if a word after the first is not a given name (so "محمد علي" is
   nobody's shortening); where the full name is written, the full name wins.
@@ -76,6 +77,10 @@ class _Index:
         self.shortened = _shortened(lexicon, self.people)
         self.shortened_regex = _regex(r"(?<!\w)[وف]?(?P<name>{})(?!\w)", self.shortened)
         self.respelt = _regex(r"(?<=\w )(?:{})(?!\w)", self.rests)
+        self.firsts = _firsts(lexicon, self.people)
+        self.respelt_last = _regex(
+            r"(?<!\w)[وف]?(?P<first>{}) (?P<last>[^\W\d_a-z]{{3,}})(?!\w)", self.firsts
+        )
 
 
 def _arabic(name: str) -> bool:
@@ -108,6 +113,17 @@ def _rests(lexicon: Lexicon, people: dict[str, Entry]) -> dict[str, list[tuple[s
             given, _, rest = name.partition(" ")
             if given in lexicon.given_names and ref in people and _arabic(name):
                 out.setdefault(rest, []).append((given, skeleton(given), people[ref]))
+    return out
+
+
+def _firsts(lexicon: Lexicon, people: dict[str, Entry]) -> dict[str, list[tuple[str, str, Entry]]]:
+    """The words before a registry person's last name: the last name, its key, the person."""
+    out: dict[str, list[tuple[str, str, Entry]]] = {}
+    for ref, names in lexicon.full_names.items():
+        for name in names:
+            first, _, last = name.rpartition(" ")
+            if first and ref in people and _arabic(name):
+                out.setdefault(first, []).append((last, skeleton(last), people[ref]))
     return out
 
 
@@ -213,6 +229,21 @@ def respelt(text: str, lexicon: Lexicon) -> Iterator[Match]:
 
 
 _GIVEN_BEFORE = re.compile(r"(?<!\w)([^\W\d_a-z]{3,}) $")
+
+
+def respelt_last_names(text: str, lexicon: Lexicon) -> Iterator[Match]:
+    """Registry people's full names whose last name is spelt another way ("ليلى المرجاوي" for
+    ليلى المركاوي): the words before it as recorded, the last name of the same spelling key."""
+    index = _index(lexicon)
+    if index.respelt_last is None:
+        return
+    for m in index.respelt_last.finditer(text):
+        last = m.group("last")
+        people = [
+            e for own, key, e in index.firsts[m.group("first")] if last != own and skeleton(last) == key
+        ]
+        if people:
+            yield Match(m.start("first"), m.end(), tuple(dict.fromkeys(people)), variant=True)
 
 
 def linked(text: str, proposals: Iterable[Proposal], lexicon: Lexicon) -> Iterator[Match]:
