@@ -68,6 +68,11 @@ def test_the_wheel_carries_every_data_file_the_texts_and_the_notice(wheel: Path)
         if data_file.is_file():
             assert f"moroccodigital/_data/{data_file.relative_to(ROOT / 'data')}" in names
     assert {f"moroccodigital/_seeds/{p.name}" for p in (ROOT / "seeds").glob("*.txt")} <= names
+    finder = ROOT / "moroccodigital" / "finder"
+    vocabulary = {
+        f"moroccodigital/finder/{p.name}" for p in finder.iterdir() if p.suffix in {".yaml", ".txt"}
+    }
+    assert "moroccodigital/finder/words.yaml" in vocabulary and vocabulary <= names
     assert f"moroccodigital-{__version__}.dist-info/licenses/NOTICE" in names
     assert "moroccodigital/py.typed" in names
 

@@ -1,6 +1,7 @@
 """The finder's names and windows: patterns of names with numbers, quoted, Latin, organisation,
 person and event names, and the families that run every pattern (amounts and dates come from
-`amounts` and `dates`) only in windows around their trigger words.
+`amounts` and `dates`) only in windows around their trigger words.  The word lists are in
+words.yaml (vocabulary is data).
 
 Every pattern is written in ordinary Arabic spelling and folded by `fold_pattern` at import, so
 it runs on the normalised text (alef forms, taa marbuta, alef maqsura, digits, quote marks and
@@ -18,7 +19,17 @@ from moroccodigital.finder import dates as D
 from moroccodigital.finder.fastre import lookahead, quick, required
 from moroccodigital.finder.normalize import fold, fold_pattern, trie_pattern
 from moroccodigital.finder.vocabulary import alternation as _alt
-from moroccodigital.finder.vocabulary import given_names
+from moroccodigital.finder.vocabulary import given_names, vocabulary
+
+_W = vocabulary("words")
+
+
+def _words(name: str) -> tuple[str, ...]:
+    """One word list of words.yaml, as written and in its order."""
+    words = _W[name]
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        raise ValueError(f"words.yaml: {name} is not a list of words")
+    return tuple(words)
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
@@ -37,16 +48,8 @@ _NUMBERED_NAME = (
 """5G, 4G, A320, and versions ("4.0" of "الصناعة 4.0", which extract widens to the word before):
 numbers that are part of a name, not amounts.  A French ordinal ("1er", "2e") is not a name, nor
 a clock time ("15h", "9h30")."""
-PROGRAMME_CUES = ("استراتيجية", "رؤية", "مخطط", "برنامج", "خطة", "مبادرة", "ميثاق", "stratégie", "programme",
-                  "plan", "vision", "initiative", "feuille de route", "contrat-programme")  # fmt: skip
-STOP = (
-    "في", "من", "على", "إلى", "الى", "عن", "مع", "عبر", "حول", "بين", "لدى", "ضد", "منذ", "خلال", "عند",
-    "حيث", "التي", "الذي", "الذين", "أن", "إن", "قد", "لقد", "كما", "هذا", "هذه", "ذلك", "تلك", "هو", "هي",
-    "هم", "كل", "بعض", "أو", "ثم", "حتى", "غير", "لم", "لن", "ما", "لا", "مثل", "نحو", "قبل", "بعد", "ضمن",
-    "وفق", "حسب", "أفق", "بحلول", "عام", "سنة", "للفترة", "الفترة", "تحت", "عنوان", "كان", "كانت", "أي",
-    "أمام", "عقب", "إثر", "أثناء", "رفقة", "برفقة", "بمعية", "يوم", "اليوم", "أمس", "غدا", "ليس", "هناك",
-    "هنا", "إلا", "أما", "بل", "لكن", "إذ", "إذا", "فيما", "بينما", "عندما", "كيف", "أين", "متى",
-)  # fmt: skip
+PROGRAMME_CUES = _words("programme_cues")
+STOP = _words("stop")
 _STOP = _alt(STOP)
 _NAME_WORD = rf"(?!{_STOP}(?!\w))[^\W\d_]{{2,}}"
 _PROGRAMME_NAME = (
@@ -66,13 +69,7 @@ LATIN = re.compile(
 """A run of Latin words (the finder checks that it starts a word: a leading charset scans fast)."""
 
 # -- unknown organisations and people -----------------------------------------------------------
-ORG_CUES = (
-    "وزارة", "وكالة", "الوكالة", "المديرية العامة", "مديرية", "المديرية", "شركة", "الشركة", "مجموعة",
-    "المجموعة", "جمعية", "الجمعية", "اتحاد", "الاتحاد", "فدرالية", "الفدرالية", "جامعة", "الجامعة",
-    "معهد", "المعهد", "مؤسسة", "المؤسسة", "مجلس", "المجلس", "هيئة", "الهيئة", "المكتب الوطني", "منظمة",
-    "المنظمة", "بنك", "البنك", "صندوق", "الصندوق", "غرفة", "الغرفة", "سفارة", "السفارة", "مركز", "المركز",
-    "حزب", "الحزب", "محكمة", "المحكمة", "لجنة", "اللجنة", "المكتب", "مكتب",
-)  # fmt: skip
+ORG_CUES = _words("org_cues")
 _ORG_CUE = _alt(ORG_CUES)
 _DEF_CUE = _alt([c for c in ORG_CUES if c.startswith("ال")])
 _INDEF_CUE = _alt([c for c in ORG_CUES if not c.startswith("ال")])
@@ -85,12 +82,8 @@ _ORGANISATION = (
     rf"(?:\s+{_CHAIN}){{0,7}})(?!\w)"
 )
 """A cue word and a genitive chain ("وزارة الانتقال الرقمي وإصلاح الإدارة")."""
-HONORIFICS = ("السيد", "السيدة", "الآنسة", "الدكتور", "الدكتورة", "البروفيسور")
-TITLES = (
-    "الوزير", "الوزيرة", "وزير", "وزيرة", "الكاتب العام", "الكاتبة العامة", "المدير العام", "المديرة العامة",
-    "المدير", "المديرة", "مدير", "مديرة", "رئيس", "رئيسة", "الرئيس", "الرئيسة", "سفير", "سفيرة", "السفير",
-    "السفيرة", "المسؤول", "المسؤولة", "مؤسس", "المستشار", "المستشارة", "الأمين العام",
-)  # fmt: skip
+HONORIFICS = _words("honorifics")
+TITLES = _words("titles")
 _PERSON_ = (
     rf"(?<!\w)[و]?{_alt(HONORIFICS)}\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
     rf"|(?<!\w)[وبل]?{_alt(TITLES)}(?!\w)[^،.\n]{{0,120}}?،\s*"
@@ -113,72 +106,36 @@ then a name without a comma ("الوزيرة ليلى بنعلي", "السفير
 لانغ", "رئيس الحكومة عزيز أخنوش"): the name's first word is not a definite noun, nor, after an
 indefinite title, a noun joined by و that goes on with the title ("وزيرة الانتقال الرقمي وإصلاح
 الإدارة")."""
-PLACE_PREFIXES = ("سان", "سانت", "سانتا", "نيو", "لوس", "لاس", "سيدي", "عين", "بني", "دار", "رأس", "تل",
-                  "بئر", "وادي", "جبل")  # fmt: skip
+PLACE_PREFIXES = _words("place_prefixes")
 """First words of place names ("سان فرانسيسكو"); after a glued preposition ("بسان") they start a
 place, not a person."""
 EMBEDDING_HEADS = (
-    *(c for c in ORG_CUES if not c.startswith("ال")), *(t for t in TITLES if not t.startswith("ال")),
-    "اتصالات", "بريد", "ملك", "عاهل", "حكومة", "قنصل", "مصرف", "بورصة", "سفارة", "خزينة", "مكتب",
-)  # fmt: skip
+    *(c for c in ORG_CUES if not c.startswith("ال")),
+    *(t for t in TITLES if not t.startswith("ال")),
+    *_words("embedding_heads"),
+)
 """Indefinite heads whose genitive is part of a longer name: "اتصالات المغرب" is Maroc Telecom and
 "رئيس الحكومة" the head of government, so the known name after them is not linked."""
-CATEGORY_HEADS = {"شركة": "company", "مجموعة": "company", "مقاولة": "company", "وكالة": "agency",
-                  "جمعية": "association", "فدرالية": "association", "وزارة": "ministry", "صحيفة": "media",
-                  "جريدة": "media", "وكالة أنباء": "media", "مؤسسة": "agency"}  # fmt: skip
+CATEGORY_HEADS: dict[str, str] = dict(_W["category_heads"])
 """Heads that name the kind of the known actor after them ("شركة إنتل" is Intel, a company): the
 actor is not embedded in a longer name there, unlike "اتصالات المغرب" or "وكالة المغرب العربي"."""
-FRENCH_HONORIFICS = ("M.", "Mme", "Mlle", "Me", "Dr", "Pr", "MM.")
-FRENCH_TITLES = (
-    "ministre", "ministre déléguée", "ministre délégué", "ambassadeur", "ambassadrice", "président",
-    "présidente", "directeur", "directrice", "directeur général", "directrice générale", "PDG", "secrétaire",
-    "secrétaire général", "secrétaire d'État", "chef", "fondateur", "fondatrice", "roi", "wali", "gouverneur",
-    "porte-parole", "conseiller", "conseillère", "patron", "CEO", "DG",
-)  # fmt: skip
+FRENCH_HONORIFICS = _words("french_honorifics")
+FRENCH_TITLES = _words("french_titles")
 """French words after which a capitalised name is a person ("la ministre Amal El Fallah Seghrouchni")."""
-FRENCH_FUNCTION_WORDS = (
-    "le", "la", "les", "l", "un", "une", "des", "de", "du", "d", "ce", "cet", "cette", "ces", "selon", "pour",
-    "dans", "en", "au", "aux", "à", "il", "elle", "ils", "elles", "mais", "et", "par", "sur", "avec", "lors",
-    "après", "avant", "depuis", "ainsi", "enfin", "cependant", "outre", "quant", "son", "sa", "ses", "leur",
-    "leurs", "notre", "nos", "on", "nous", "qui", "que", "dont", "où", "si", "c", "s", "n", "y", "ne", "pas",
-    "plus", "tout", "tous", "toute", "toutes", "entre", "sous", "vers", "contre", "parmi", "chez",
-)  # fmt: skip
+FRENCH_FUNCTION_WORDS = _words("french_function_words")
 """Words that begin French sentences with a capital but are not names."""
-FRENCH_INSTITUTION_NOUNS = (
-    "transition", "réforme", "administration", "ministère", "ministre", "royaume", "état", "gouvernement",
-    "direction", "agence", "office", "conseil", "chambre", "parlement", "commission", "fonds", "banque",
-    "caisse", "société", "groupe", "fédération", "association", "université", "institut", "centre", "école",
-    "stratégie", "programme", "plan", "économie", "finances", "industrie", "commerce", "investissement",
-    "innovation", "recherche", "enseignement", "éducation", "santé", "intérieur", "justice", "budget",
-    "sécurité", "défense", "développement", "numérique", "digital", "cabinet", "secrétariat", "wilaya",
-    "région", "province", "préfecture", "commune", "sa", "majesté", "roi", "prince", "princesse", "etat",
-    "altesse",
-)  # fmt: skip
+FRENCH_INSTITUTION_NOUNS = _words("french_institution_nouns")
 """Common nouns written with a capital inside institution names ("chargée de la Transition
 numérique"): alone, they are not a name."""
-FRENCH_INSTITUTION_HEADS = (
-    "Agence", "Autorité", "Banque", "Bureau", "Caisse", "Centre", "Chambre", "Commission", "Confédération",
-    "Conseil", "Direction", "École", "Fédération", "Fonds", "Haut-Commissariat", "Institut", "Ministère",
-    "Observatoire", "Office", "Secrétariat", "Société", "Université",
-)  # fmt: skip
+FRENCH_INSTITUTION_HEADS = _words("french_institution_heads")
 """Capitalised heads of institutions whose names go on in lower case ("Agence nationale de
 réglementation des télécommunications", "Conseil de gouvernement")."""
-FRENCH_INSTITUTION_ADJECTIVES = (
-    "national", "nationale", "nationaux", "marocain", "marocaine", "général", "générale", "supérieur",
-    "supérieure", "régional", "régionale", "international", "internationale", "africain", "africaine",
-    "royal", "royale", "public", "publique", "mondial", "mondiale", "européen", "européenne", "arabe",
-    "économique",
-    "social", "sociale", "environnemental", "central", "centrale", "autonome", "permanent", "permanente",
-    "délégué", "déléguée", "chargé", "chargée", "numérique", "digital", "digitale", "polytechnique",
-)  # fmt: skip
+FRENCH_INSTITUTION_ADJECTIVES = _words("french_institution_adjectives")
 """Adjectives inside such names."""
-FRENCH_RANKS = ("Sa", "Son", "Leurs", "Majesté", "Altesse", "Royale", "Royal", "Roi", "Reine", "Prince",
-                "Princesse", "Émir", "Cheikh")  # fmt: skip
+FRENCH_RANKS = _words("french_ranks")
 """Capitalised words of a royal style before a name ("Sa Majesté le Roi Mohammed VI"): not part of
 the name, and the name after them is a person's."""
-LATIN_PARTICLES = ("de", "du", "des", "de la", "de l'", "d'", "l'", "la", "le", "les", "et", "pour", "al-",
-                   "el-", "al", "el", "ben", "bin", "ibn", "ould", "von", "van", "da", "di",
-                   "en")  # fmt: skip
+LATIN_PARTICLES = _words("latin_particles")
 """Lower-case words inside a capitalised name ("Agence de Développement du Digital", "Ahmed ben Ali")."""
 _PERSON = f"{_PERSON_}|{_TITLED}"
 _BEFORE_TITLE = (
@@ -189,9 +146,7 @@ _BEFORE_TITLE = (
 (given_names.txt), has two or three words, and a comma and a title follow it."""
 
 
-EVENT_CUES = ("كأس", "نهائيات", "بطولة", "معرض", "المعرض", "منتدى", "المنتدى", "مؤتمر", "المؤتمر", "قمة",
-              "ملتقى", "الملتقى", "مهرجان", "الألعاب", "مونديال", "المونديال", "دورة", "الدورة", "مناظرة",
-              "المناظرة")  # fmt: skip
+EVENT_CUES = _words("event_cues")
 _EVENT_NAME = (
     rf"(?<!\w)[وبل]{{0,2}}(?P<org>(?:نهائيات\s+)?{_alt(EVENT_CUES)}"
     rf"(?:(?:\s+{_CHAIN}){{1,6}}(?:\s+حول(?:\s+{_CHAIN}){{1,3}})?(?:\s+(?:ل|لل)?(?:عام|سنة)?\s*{D.YEAR})?"
@@ -302,25 +257,7 @@ FAMILIES = (
 """Every windowed pattern, by trigger.  Known names, quoted and Latin names scan the whole text."""
 
 
-PROCLITICS = (
-    "",
-    "و",
-    "ف",
-    "ب",
-    "ل",
-    "ك",
-    "وب",
-    "ول",
-    "فب",
-    "فل",
-    "ال",
-    "وال",
-    "بال",
-    "لل",
-    "فال",
-    "كال",
-    "ولل",
-)
+PROCLITICS = _words("proclitics")
 """What may stand attached before a trigger at the start of a word."""
 
 

@@ -1,6 +1,7 @@
-"""The finder's vocabulary files (amounts.yaml, dates.yaml, names.yaml, given_names.txt,
-common_words.txt): words are facts a curator may extend, so they live in data files beside the code
-that reads them, and `alternation` turns a list of them into a regular expression."""
+"""The finder's vocabulary files (amounts.yaml, dates.yaml, names.yaml, words.yaml,
+given_names.txt, common_words.txt): words are facts a curator may extend, so they live in data
+files beside the code that reads them, and `alternation` turns a list of them into a regular
+expression."""
 
 from __future__ import annotations
 
