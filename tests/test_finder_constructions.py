@@ -762,3 +762,13 @@ def test_any_feminine_perfect_verb_before_a_shared_surname_decides_the_namesake(
 
 def test_a_noun_ending_in_ta_before_a_shared_surname_decides_nothing(lexicon: Lexicon) -> None:
     assert known("في وقت مزور", lexicon) == [("مزور", None)]
+
+
+def test_a_body_name_stops_where_its_head_comes_again_after_wa(lexicon: Lexicon) -> None:
+    text = "وتعمل وكالة التنمية الرقمية والوكالة الرقمية للدولة على"
+    assert known(text, lexicon) == [("وكالة التنمية الرقمية", "digital-development-agency")]
+
+
+def test_a_body_named_with_other_long_vowels_links_and_keeps_the_country_inside(lexicon: Lexicon) -> None:
+    text = "وجمعية مستخدمي أنظمة المعلوميات بالمغرب، وغيرها"
+    assert known(text, lexicon) == [("جمعية مستخدمي أنظمة المعلوميات بالمغرب", "ausim")]

@@ -225,7 +225,9 @@ def _propose(norm: Normalized, lexicon: Lexicon | None, lang: str) -> Iterator[P
             *paraphrases.respelt_last_names(text, lexicon),
             *paraphrases.shortened(text, lexicon),
         ]
-        for match in [*paraphrases.linked(text, found, lexicon), *other_forms]:
+        for match in paraphrases.linked(text, found, lexicon):  # a body's whole name wins over a
+            yield "known", match.start, match.end, _known(match)  # known name inside it
+        for match in other_forms:
             yield "variant", match.start, match.end, _known(match)
     yield from found
 

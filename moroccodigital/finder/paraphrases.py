@@ -46,10 +46,15 @@ _PARTICLES = frozenset({"بن", "بنت", "ابن", "ولد", "ايت"})
 
 @lru_cache(maxsize=1 << 16)
 def forms(word: str) -> frozenset[str]:
-    """A folded word without each proclitic it may carry, and without a feminine ending."""
+    """A folded word without each proclitic it may carry, and without a feminine ending, also
+    without the long vowels inside it ("فيدرالية", "الفدرالية")."""
     out = {word}
     out.update(word[len(c) :] for c in _CLITICS if word.startswith(c) and len(word) - len(c) >= 2)
-    return frozenset(w[:-1] if w.endswith("ه") and len(w) > 2 else w for w in out)
+    stems = {w[:-1] if w.endswith("ه") and len(w) > 2 else w for w in out}
+    return frozenset(stems | {w[0] + _LONG_VOWELS.sub("", w[1:-1]) + w[-1] for w in stems if len(w) > 3})
+
+
+_LONG_VOWELS = re.compile("[اوي]")
 
 
 @dataclass(frozen=True, eq=False)
@@ -62,6 +67,12 @@ class _Body:
     def owns(self, word: str) -> bool:
         """Whether a word of the text is one of the body's words."""
         return not forms(word).isdisjoint(self.every)
+
+    def continues(self, word: str) -> bool:
+        """Whether a word after the head goes on with the body's name: one of its words, but not
+        its head again after و ("... والوكالة الرقمية للدولة", "ووزارة": another name starts)."""
+        again = word.startswith("و") and not forms(word[1:]).isdisjoint(self.words[0])
+        return not again and self.owns(word)
 
 
 class _Index:
@@ -184,10 +195,12 @@ def body(text: str, start: int, end: int, lexicon: Lexicon) -> Match | None:
     for candidate in candidates or ():
         if candidate.words[0].isdisjoint(forms(words[0])):
             continue  # another head noun
+        if not all(w in adjectives or candidate.continues(w) for w in words[1:]):
+            continue  # its head again after و: another name ("... والوكالة الرقمية للدولة")
         grown, stop = list(words), end
         while True:  # the body's own words after the span: "... المعطيات" + "ذات الطابع الشخصي"
             nxt = _NEXT_WORD.match(text, stop)
-            if nxt is None or not (nxt.group(1) in adjectives or candidate.owns(nxt.group(1))):
+            if nxt is None or not (nxt.group(1) in adjectives or candidate.continues(nxt.group(1))):
                 break
             grown.append(nxt.group(1))
             stop = nxt.end()
