@@ -772,3 +772,8 @@ def test_a_body_name_stops_where_its_head_comes_again_after_wa(lexicon: Lexicon)
 def test_a_body_named_with_other_long_vowels_links_and_keeps_the_country_inside(lexicon: Lexicon) -> None:
     text = "وجمعية مستخدمي أنظمة المعلوميات بالمغرب، وغيرها"
     assert known(text, lexicon) == [("جمعية مستخدمي أنظمة المعلوميات بالمغرب", "ausim")]
+
+
+def test_a_one_word_company_name_spelt_another_way_links_as_a_variant(lexicon: Lexicon) -> None:
+    found = [(c.text, c.ref, c.variant) for c in find("ويمثل الوفد تيكنوبارك والجامعة", lexicon) if c.ref]
+    assert found == [("تيكنوبارك", "technopark", True)]

@@ -70,6 +70,9 @@ _SKELETON = str.maketrans({"ص": "س", "ق": "ك", "غ": "ك", "ج": "ك", "گ":
                            "ذ": "ز", "ث": "ت", "ة": "ه"})  # fmt: skip
 _VOWELS = re.compile("[اويءى]")
 _LETTER_CLASS = {"س": "[سص]", "ك": "[قغجكگ]", "ت": "[تطث]", "د": "[دض]", "ز": "[زظذ]", "ه": "[هة]"}
+BRAND_KINDS = ("company", "media")
+"""Actors whose one-word Arabic name is a transliteration the press spells several ways, as it
+does surnames ("تيكنوبارك" for تكنوبارك)."""
 VARIANT_MIN = 5
 """Letters a surname's skeleton needs before its variants are looked for (shorter ones collide
 with common words: "مركي", "سدكي" would)."""
@@ -131,7 +134,8 @@ class Lexicon:
         for key, found in self.table.items():
             for entry in found:
                 sk = skeleton(key)
-                if entry.surname and re.fullmatch(r"[^\W\d_a-z]+", key) and len(sk) >= VARIANT_MIN:
+                brand = entry.kind == "actor" and entry.category in BRAND_KINDS and not entry.surname
+                if (entry.surname or brand) and re.fullmatch(r"[^\W\d_a-z]+", key) and len(sk) >= VARIANT_MIN:
                     variants.setdefault(sk, []).append(entry)
         self._variants = {k: tuple(dict.fromkeys(v)) for k, v in variants.items()}
         body = "|".join(f"(?P<v{i}>{_skeleton_pattern(k)})" for i, k in enumerate(self._variants))
@@ -163,7 +167,8 @@ class Lexicon:
                 )
 
     def variants(self, text: str) -> Iterator[Match]:
-        """Surnames of known people spelt another way ("صغروشني" for "السغروشني"), by skeleton.
+        """Surnames of known people and one-word transliterated company names spelt another way
+        ("صغروشني" for "السغروشني", "تيكنوبارك" for "تكنوبارك"), by skeleton.
         The span starts after any proclitic; the article, if written, is part of it.  Also Latin
         names of three words or more with their particles placed otherwise ("Agence du
         Développement Digital" for "Agence de Développement du Digital"), by `particle_pattern`."""
