@@ -84,6 +84,7 @@ class _Index:
             e.ref: e for es in lexicon.table.values() for e in es if e.category == "person" and not e.surname
         }
         self.bodies = _bodies(lexicon)
+        self._owners: dict[str, frozenset[_Body]] = {}
         self.rests = _rests(lexicon, self.people)
         self.shortened = _shortened(lexicon, self.people)
         self.shortened_regex = _regex(r"(?<!\w)[وف]?(?P<name>{})(?!\w)", self.shortened)
@@ -92,6 +93,17 @@ class _Index:
         self.respelt_last = _regex(
             r"(?<!\w)[وف]?(?P<first>{}) (?P<last>[^\W\d_a-z]{{3,}})(?!\w)", self.firsts
         )
+
+    def owners(self, word: str) -> frozenset[_Body]:
+        """The bodies one of whose words is `word` (read once per word)."""
+        found = self._owners.get(word)
+        if found is None:
+            if len(self._owners) > 1 << 16:
+                self._owners.clear()
+            found = self._owners[word] = frozenset().union(
+                *(self.bodies.get(f, frozenset()) for f in forms(word))
+            )
+        return found
 
 
 def _arabic(name: str) -> bool:
@@ -183,11 +195,11 @@ def body(text: str, start: int, end: int, lexicon: Lexicon) -> Match | None:
     words = text[start:end].split()
     if len(words) < 2 or not _ARABIC_WORDS.fullmatch("".join(words)):
         return None
-    by_form, adjectives = _index(lexicon).bodies, own_adjectives()
+    index, adjectives = _index(lexicon), own_adjectives()
     candidates: frozenset[_Body] | None = None
     for word in words:  # the bodies that own every word (but the country's adjectives)
         if word not in adjectives:
-            owners = frozenset().union(*(by_form.get(f, frozenset()) for f in forms(word)))
+            owners = index.owners(word)
             candidates = owners if candidates is None else candidates & owners
             if not candidates:
                 return None
