@@ -777,3 +777,11 @@ def test_a_body_named_with_other_long_vowels_links_and_keeps_the_country_inside(
 def test_a_one_word_company_name_spelt_another_way_links_as_a_variant(lexicon: Lexicon) -> None:
     found = [(c.text, c.ref, c.variant) for c in find("ويمثل الوفد تيكنوبارك والجامعة", lexicon) if c.ref]
     assert found == [("تيكنوبارك", "technopark", True)]
+
+
+def test_a_surname_with_one_letter_mistyped_after_a_reporting_verb_links(lexicon: Lexicon) -> None:
+    assert known("وكشفت السفروشني في مداخلتها", lexicon) == [("السفروشني", "amal-el-fallah-seghrouchni")]
+
+
+def test_a_word_one_letter_from_a_surname_without_a_cue_is_not_a_name(lexicon: Lexicon) -> None:
+    assert known("في مداخلة السفروشني اليوم", lexicon) == []

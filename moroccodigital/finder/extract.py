@@ -204,7 +204,8 @@ def _propose(norm: Normalized, lexicon: Lexicon | None, lang: str) -> Iterator[P
     found += _quoted(text)
     if lexicon is not None:
         persons = [(p[1], p[2]) for p in found if p[0] == "person"]
-        for match in names.near_their_place(text, [*lexicon.find(text), *lexicon.variants(text)]):
+        known = [*lexicon.find(text), *lexicon.variants(text), *paraphrases.mistyped_surnames(text, lexicon)]
+        for match in names.near_their_place(text, known):
             if _inside_a_place(text, match, places) or _closes_an_organisation(text, match, found):
                 continue  # a registry city inside a longer place's name: "جهة مراكش آسفي"
             if names.is_embedded(norm, match):

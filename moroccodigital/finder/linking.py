@@ -53,6 +53,14 @@ def own_adjectives() -> frozenset[str]:
     return _words()["own_adjectives"]
 
 
+def surname_cues() -> frozenset[str]:
+    """Words after which a surname is expected: gendered titles and reporting verbs, folded."""
+    words = _words()
+    return frozenset().union(
+        *(words[k] for k in ("feminine_titles", "masculine_titles", "feminine_verbs", "masculine_verbs"))
+    )
+
+
 def extra_heads() -> frozenset[str]:
     """Heads of longer names beyond the organisation cues ("مجمع", "رئاسة")."""
     return _words()["embedding_heads"]

@@ -16,7 +16,10 @@ registry records it, and often shortens a person's full name.
 - A person: the first words of one registry person's full name and of no other ("أمل الفلاح" for
   أمل الفلاح السغروشني), if a word after the first is not a given name (so "محمد علي" is
   nobody's shortening); where the full name is written, the full name wins.
-Both are variants (`Match.variant`): a curator checks them; another country's namesake body stays
+- A registry person's surname of six letters or more (by its spelling key) with one letter
+  mistyped ("السفروشني", "الشغروشني" for السغروشني), only right after a given name, a title or a
+  reporting verb, where a surname is expected.
+All are variants (`Match.variant`): a curator checks them; another country's namesake body stays
 unlinked (`linking.foreign_namesake`).
 """
 
@@ -31,7 +34,7 @@ from functools import lru_cache
 
 from moroccodigital.finder.fastre import quick
 from moroccodigital.finder.lexicon import Entry, Lexicon, Match, skeleton
-from moroccodigital.finder.linking import foreign_namesake, own_adjectives
+from moroccodigital.finder.linking import foreign_namesake, own_adjectives, surname_cues
 from moroccodigital.finder.normalize import trie_pattern
 from moroccodigital.finder.readers import Proposal
 
@@ -87,6 +90,8 @@ class _Index:
         self._owners: dict[str, frozenset[_Body]] = {}
         self.rests = _rests(lexicon, self.people)
         self.shortened = _shortened(lexicon, self.people)
+        self.mistyped = _mistyped(lexicon)
+        self.after_cue = _after_cue(lexicon)
         self.shortened_regex = _regex(r"(?<!\w)[وف]?(?P<name>{})(?!\w)", self.shortened)
         self.respelt = _regex(r"(?<=\w )(?:{})(?!\w)", self.rests)
         self.firsts = _firsts(lexicon, self.people)
@@ -148,6 +153,27 @@ def _firsts(lexicon: Lexicon, people: dict[str, Entry]) -> dict[str, list[tuple[
             if first and ref in people and _arabic(name):
                 out.setdefault(first, []).append((last, skeleton(last), people[ref]))
     return out
+
+
+MISTYPED_MIN = 6
+"""Letters of a surname's spelling key before one mistyped letter is looked for."""
+
+
+def _mistyped(lexicon: Lexicon) -> dict[tuple[int, str], list[Entry]]:
+    """Registry surnames by each of their spelling keys with one letter left out, and its place."""
+    out: dict[tuple[int, str], list[Entry]] = {}
+    for key, entries in lexicon.table.items():
+        sk = skeleton(key)
+        if len(sk) >= MISTYPED_MIN and _arabic(key) and all(e.surname for e in entries):
+            for i in range(len(sk)):
+                out.setdefault((i, sk[:i] + sk[i + 1 :]), []).extend(entries)
+    return out
+
+
+def _after_cue(lexicon: Lexicon) -> re.Pattern[str] | None:
+    """A word of six letters or more right after a given name, a title or a reporting verb."""
+    cues = set(lexicon.given_names) | surname_cues()
+    return quick(rf"(?<!\w)[وف]?(?:{trie_pattern(cues)}) (?P<word>[^\W\d_a-z]{{{MISTYPED_MIN},}})(?!\w)")
 
 
 def _shortened(lexicon: Lexicon, people: dict[str, Entry]) -> dict[str, Entry]:
@@ -269,6 +295,26 @@ def respelt_last_names(text: str, lexicon: Lexicon) -> Iterator[Match]:
         ]
         if people:
             yield Match(m.start("first"), m.end(), tuple(dict.fromkeys(people)), variant=True)
+
+
+def mistyped_surnames(text: str, lexicon: Lexicon) -> Iterator[Match]:
+    """Registry surnames with one letter mistyped, where a surname is expected."""
+    index = _index(lexicon)
+    if index.after_cue is None or not index.mistyped:
+        return
+    for m in index.after_cue.finditer(text):
+        word, start = m.group("word"), m.start("word")
+        sk = skeleton(word)
+        if lexicon.table.get(word) or word in index.given:
+            continue  # a known name or a given name: found as such
+        found = {
+            e: None
+            for i in range(len(sk))
+            for e in index.mistyped.get((i, sk[:i] + sk[i + 1 :]), ())
+            if skeleton(e.alias) != sk and len(skeleton(e.alias)) == len(sk)
+        }
+        if found:
+            yield Match(start, m.end("word"), tuple(found), variant=True)
 
 
 def linked(text: str, proposals: Iterable[Proposal], lexicon: Lexicon) -> Iterator[Match]:
