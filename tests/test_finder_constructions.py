@@ -785,3 +785,7 @@ def test_a_surname_with_one_letter_mistyped_after_a_reporting_verb_links(lexicon
 
 def test_a_word_one_letter_from_a_surname_without_a_cue_is_not_a_name(lexicon: Lexicon) -> None:
     assert known("في مداخلة السفروشني اليوم", lexicon) == []
+
+
+def test_a_variant_that_is_all_of_a_quoted_phrase_is_that_name(lexicon: Lexicon) -> None:
+    assert known("استقبل الملك، “عمر الشغروشني”، ليعينه", lexicon) == [("عمر الشغروشني", "omar-seghrouchni")]

@@ -204,6 +204,11 @@ def _propose(norm: Normalized, lexicon: Lexicon | None, lang: str) -> Iterator[P
     found += _quoted(text)
     if lexicon is not None:
         persons = [(p[1], p[2]) for p in found if p[0] == "person"]
+        quoted = {(p[1], p[2]) for p in found if p[0] in ("name", "titled")}
+
+        def rank(match: Match) -> str:  # a variant that is all of a quoted phrase is that name
+            return "variant" if match.variant and (match.start, match.end) not in quoted else "known"
+
         known = [*lexicon.find(text), *lexicon.variants(text), *paraphrases.mistyped_surnames(text, lexicon)]
         for match in names.near_their_place(text, known):
             if _inside_a_place(text, match, places) or _closes_an_organisation(text, match, found):
@@ -215,12 +220,7 @@ def _propose(norm: Normalized, lexicon: Lexicon | None, lang: str) -> Iterator[P
                 continue
             resolved = names.resolve_surname(text, match, lexicon, persons)
             if resolved is not None:
-                yield (
-                    "variant" if resolved.variant else "known",
-                    resolved.start,
-                    resolved.end,
-                    _known(resolved),
-                )
+                yield rank(resolved), resolved.start, resolved.end, _known(resolved)
         other_forms = [
             *paraphrases.respelt(text, lexicon),
             *paraphrases.respelt_last_names(text, lexicon),
@@ -229,7 +229,7 @@ def _propose(norm: Normalized, lexicon: Lexicon | None, lang: str) -> Iterator[P
         for match in paraphrases.linked(text, found, lexicon):  # a body's whole name wins over a
             yield "known", match.start, match.end, _known(match)  # known name inside it
         for match in other_forms:
-            yield "variant", match.start, match.end, _known(match)
+            yield rank(match), match.start, match.end, _known(match)
     yield from found
 
 
