@@ -789,3 +789,12 @@ def test_a_word_one_letter_from_a_surname_without_a_cue_is_not_a_name(lexicon: L
 
 def test_a_variant_that_is_all_of_a_quoted_phrase_is_that_name(lexicon: Lexicon) -> None:
     assert known("استقبل الملك، “عمر الشغروشني”، ليعينه", lexicon) == [("عمر الشغروشني", "omar-seghrouchni")]
+
+
+def test_a_countrys_name_counts_as_its_adjective_in_a_body_name(lexicon: Lexicon) -> None:
+    text = "أعلنت سفارة الولايات المتحدة بالمغرب عن دعمها"
+    assert known(text, lexicon) == [("سفارة الولايات المتحدة بالمغرب", "us-embassy-morocco")]
+
+
+def test_another_countrys_name_in_a_body_name_is_another_body(lexicon: Lexicon) -> None:
+    assert [ref for _, ref in known("أعلنت سفارة فرنسا بالمغرب عن دعمها", lexicon) if ref] == []

@@ -6,7 +6,8 @@ registry records it, and often shortens a person's full name.
   left out, in any order, with no word of its own but the country's adjective ("الوكالة المغربية
   للتنمية الرقمية" is وكالة التنمية الرقمية: "الوكالة الوطنية للتنمية الرقمية" is another
   body); the span grows over the next words that are the body's own ("... المعطيات" + "ذات
-  الطابع الشخصي").  Words compare without their proclitics and feminine ending (للجنة, اللجنة;
+  الطابع الشخصي"), and a country's name counts as its adjective ("سفارة الولايات المتحدة بالمغرب" is
+  السفارة الأمريكية بالمغرب).  Words compare without their proclitics and feminine ending (للجنة, اللجنة;
   الشخصي, الشخصية).  Registry names of three words or more only, and only where one body fits:
   two-word names collide with other bodies.
 - A person's full name with the given name spelt another way ("خاليد سفير" for خالد سفير): same
@@ -35,8 +36,9 @@ from functools import lru_cache
 from moroccodigital.finder.fastre import quick
 from moroccodigital.finder.lexicon import Entry, Lexicon, Match, skeleton
 from moroccodigital.finder.linking import foreign_namesake, own_adjectives, surname_cues
-from moroccodigital.finder.normalize import trie_pattern
+from moroccodigital.finder.normalize import fold, trie_pattern
 from moroccodigital.finder.readers import Proposal
+from moroccodigital.finder.vocabulary import linking_words
 
 _CLITICS = ("وبال", "وال", "بال", "فال", "كال", "ولل", "لل", "ال", "و", "ب", "ل", "ف", "ك")
 _ARABIC_WORDS = re.compile(r"[^\W\d_a-zß-ÿ]+")
@@ -218,7 +220,7 @@ def _says(words: list[str], body: _Body, adjectives: frozenset[str]) -> int:
 
 def body(text: str, start: int, end: int, lexicon: Lexicon) -> Match | None:
     """The registry body an organisation's name `text[start:end]` says in other words, if one."""
-    words = text[start:end].split()
+    words = _NATIONS.sub(_adjective, text[start:end]).split()
     if len(words) < 2 or not _ARABIC_WORDS.fullmatch("".join(words)):
         return None
     index, adjectives = _index(lexicon), own_adjectives()
@@ -251,6 +253,23 @@ def body(text: str, start: int, end: int, lexicon: Lexicon) -> Match | None:
     ((_, stop, chosen),) = best.values()
     match = Match(start, stop, chosen.entries, variant=True)
     return None if foreign_namesake(text, match.end, match) else match
+
+
+def _nation_names() -> dict[str, str]:
+    """Folded country names by the adjective they stand for in a body's name (names.yaml)."""
+    table = linking_words()["nation_names"]
+    return {fold(str(name)): fold(str(adjective)) for adjective, names in table.items() for name in names}
+
+
+_NAMES = _nation_names()
+_NATIONS = re.compile(
+    rf"(?<!\S)(?P<clitic>[وبل]{{0,2}})(?P<name>{trie_pattern(_NAMES)})(?!\S)" if _NAMES else "(?!)"
+)
+
+
+def _adjective(m: re.Match[str]) -> str:
+    """A country's name in a body's name as the adjective it stands for, its proclitic kept."""
+    return m.group("clitic") + _NAMES[m.group("name")]
 
 
 def shortened(text: str, lexicon: Lexicon) -> Iterator[Match]:
