@@ -197,6 +197,12 @@ def test_a_visit_sentence_suggests_consult(tmp_path: Path) -> None:
     assert (event["event_type"], event["mode"]) == ("CONSULT", "visit")
 
 
+def test_a_variant_link_is_flagged_for_the_curator(tmp_path: Path) -> None:
+    _, written = drafted(tmp_path, "وأعلنت الوكالة المغربية للتنمية الرقمية عن منصة.\n", "ar.txt")
+    (line,) = [line for line in written.splitlines() if "digital-development-agency" in line]
+    assert "# a variant (another spelling or wording): check it names this record" in line
+
+
 def test_french_draft_is_refused_by_the_build_only_for_its_status(project: Path) -> None:
     article = project / "seeds" / "006_fr.txt"
     article.write_text(FRENCH, encoding="utf-8")

@@ -157,6 +157,7 @@ def _note(c: Candidate, quote: str) -> str:
     if c.ref is None:
         return "ambiguous, one of: " + ", ".join(c.alternatives)
     notes = [f"the registry writes {c.alias}"] if c.alias and c.alias not in quote else []
+    notes += ["a variant (another spelling or wording): check it names this record"] if c.variant else []
     notes += [f"also {', '.join(c.alternatives[1:])}"] if c.alternatives else []
     return "; ".join(notes)
 
