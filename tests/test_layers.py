@@ -71,6 +71,7 @@ ORDER: dict[str, tuple[str, ...]] = {
         "linking",
         "names",
         "readers",
+        "paraphrases",
         "extract",
         "waivers",
         "audit",
