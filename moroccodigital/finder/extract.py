@@ -212,7 +212,7 @@ def _propose(norm: Normalized, lexicon: Lexicon | None, lang: str) -> Iterator[P
         known = [*lexicon.find(text), *lexicon.variants(text), *paraphrases.mistyped_surnames(text, lexicon)]
         for match in names.near_their_place(text, known):
             if _inside_a_place(text, match, places) or _closes_an_organisation(text, match, found):
-                continue  # a registry city inside a longer place's name: "جهة مراكش آسفي"
+                continue  # part of a longer place's or organisation's name: "جهة مراكش آسفي"
             if names.is_embedded(norm, match):
                 head = names.embedding_head(text, match)
                 if head is not None:
@@ -268,15 +268,12 @@ def _cut_before_places(text: str, found: list[Proposal], places: list[Proposal])
     """An organisation the reader ran on into a place joined by و ("وزارة التعليم العالي وجهة
     الشرق") ends before that place's word."""
     out = []
-    for proposal in found:
-        rank, start, end, data = proposal
-        inside = [p[1] for p in places if start < p[1] < end and text[p[1] - 2 : p[1]] == " و"]
-        inside = inside if rank == "organisation" else []
-        if inside:
-            cut = text.rfind(" ", start, min(inside))
-            if cut > start and " " in text[start:cut].strip():
-                proposal = (rank, start, len(text[:cut].rstrip()), data)
-        out.append(proposal)
+    for rank, start, end, data in found:
+        if rank == "organisation":
+            joined = [p[1] for p in places if start < p[1] < end and text[p[1] - 2 : p[1]] == " و"]
+            kept = text[start : min(joined) - 2].rstrip() if joined else ""  # up to the space before "و"
+            end = start + len(kept) if " " in kept else end
+        out.append((rank, start, end, data))
     return out
 
 

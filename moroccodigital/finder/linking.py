@@ -260,13 +260,15 @@ def _gender(entry: Entry) -> str | None:
     return None
 
 
+def _longest_first(items: frozenset[str]) -> str:
+    """An alternation of words, the longest tried first."""
+    return "|".join(re.escape(w) for w in sorted(items, key=len, reverse=True))
+
+
 @lru_cache(maxsize=1)
 def _title_pattern() -> re.Pattern[str]:
     words = _words()
-
-    def alt(items: frozenset[str]) -> str:
-        return "|".join(re.escape(w) for w in sorted(items, key=len, reverse=True))
-
+    alt = _longest_first
     return re.compile(
         rf"(?:^|[\s(])[و]?(?:(?P<f>{alt(words['feminine_titles'] | words['feminine_verbs'])})"
         rf"|(?P<m>{alt(words['masculine_titles'] | words['masculine_verbs'])}))"
@@ -294,13 +296,8 @@ _FEMININE_PERFECT = re.compile(r"(?:^|\s)[وف]?([^\W\d_a-z]{2,6}(?<!ا)ت)\s+$"
 @lru_cache(maxsize=1)
 def _apposed_title_pattern() -> re.Pattern[str]:
     words = _words()
-
-    def alt(items: frozenset[str]) -> str:
-        return "|".join(re.escape(w) for w in sorted(items, key=len, reverse=True))
-
-    return re.compile(
-        rf"\s*[،,]?\s*(?:(?P<f>{alt(words['feminine_titles'])})|(?P<m>{alt(words['masculine_titles'])}))(?!\w)"
-    )
+    feminine, masculine = _longest_first(words["feminine_titles"]), _longest_first(words["masculine_titles"])
+    return re.compile(rf"\s*[،,]?\s*(?:(?P<f>{feminine})|(?P<m>{masculine}))(?!\w)")
 
 
 def _apposed_gender(text: str, end: int) -> str | None:

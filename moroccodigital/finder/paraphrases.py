@@ -220,7 +220,7 @@ def _says(words: list[str], body: _Body, adjectives: frozenset[str]) -> int:
 
 def body(text: str, start: int, end: int, lexicon: Lexicon) -> Match | None:
     """The registry body an organisation's name `text[start:end]` says in other words, if one."""
-    words = _NATIONS.sub(_adjective, text[start:end]).split()
+    words = _nations().sub(_adjective, text[start:end]).split()
     if len(words) < 2 or not _ARABIC_WORDS.fullmatch("".join(words)):
         return None
     index, adjectives = _index(lexicon), own_adjectives()
@@ -255,21 +255,24 @@ def body(text: str, start: int, end: int, lexicon: Lexicon) -> Match | None:
     return None if foreign_namesake(text, match.end, match) else match
 
 
+@lru_cache(maxsize=1)
 def _nation_names() -> dict[str, str]:
     """Folded country names by the adjective they stand for in a body's name (names.yaml)."""
     table = linking_words()["nation_names"]
     return {fold(str(name)): fold(str(adjective)) for adjective, names in table.items() for name in names}
 
 
-_NAMES = _nation_names()
-_NATIONS = re.compile(
-    rf"(?<!\S)(?P<clitic>[وبل]{{0,2}})(?P<name>{trie_pattern(_NAMES)})(?!\S)" if _NAMES else "(?!)"
-)
+@lru_cache(maxsize=1)
+def _nations() -> re.Pattern[str]:
+    names = _nation_names()
+    return re.compile(
+        rf"(?<!\S)(?P<clitic>[وبل]{{0,2}})(?P<name>{trie_pattern(names)})(?!\S)" if names else "(?!)"
+    )
 
 
 def _adjective(m: re.Match[str]) -> str:
     """A country's name in a body's name as the adjective it stands for, its proclitic kept."""
-    return m.group("clitic") + _NAMES[m.group("name")]
+    return m.group("clitic") + _nation_names()[m.group("name")]
 
 
 def shortened(text: str, lexicon: Lexicon) -> Iterator[Match]:
