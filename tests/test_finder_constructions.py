@@ -798,3 +798,25 @@ def test_a_countrys_name_counts_as_its_adjective_in_a_body_name(lexicon: Lexicon
 
 def test_another_countrys_name_in_a_body_name_is_another_body(lexicon: Lexicon) -> None:
     assert [ref for _, ref in known("أعلنت سفارة فرنسا بالمغرب عن دعمها", lexicon) if ref] == []
+
+
+def test_a_last_name_written_with_ta_for_alif_ta_marbuta_links(lexicon: Lexicon) -> None:
+    assert known("وصرحت نزهة حيات للصحافة", lexicon) == [("نزهة حيات", "nezha-hayat")]
+
+
+def test_a_body_word_with_two_letters_the_wrong_way_round_links(lexicon: Lexicon) -> None:
+    assert known("أعلنت وكالة التنمية الرقيمة عن", lexicon) == [
+        ("وكالة التنمية الرقيمة", "digital-development-agency")
+    ]
+
+
+def test_a_body_word_with_two_swaps_is_not_the_bodys(lexicon: Lexicon) -> None:
+    assert known("أعلنت وكالة التنمية الريقمة عن", lexicon) == []
+
+
+def test_a_long_company_name_written_in_two_words_links(lexicon: Lexicon) -> None:
+    assert known("زار الوفد تكنو بارك أمس", lexicon) == [("تكنو بارك", "technopark")]
+
+
+def test_a_short_company_name_written_in_two_words_is_not_found(lexicon: Lexicon) -> None:
+    assert known("قال موتو رولا إن", lexicon) == []

@@ -76,6 +76,8 @@ does surnames ("تيكنوبارك" for تكنوبارك)."""
 VARIANT_MIN = 5
 """Letters a surname's skeleton needs before its variants are looked for (shorter ones collide
 with common words: "مركي", "سدكي" would)."""
+SPLIT_MIN = 6
+"""Letters a company name's skeleton needs before it is looked for written in two words."""
 
 
 def skeleton(word: str) -> str:
@@ -90,10 +92,12 @@ def skeleton(word: str) -> str:
     return keyed[:1] + _VOWELS.sub("", keyed[1:-1]) + keyed[-1:] if len(keyed) > 1 else keyed
 
 
-def _skeleton_pattern(key: str) -> str:
-    """A regex matching every word whose skeleton is `key` (vowels may be written or not)."""
+def _skeleton_pattern(key: str, split: bool = False) -> str:
+    """A regex matching every word whose skeleton is `key` (vowels may be written or not), and,
+    if `split`, the word written in two ("تكنو بارك")."""
     parts = [_LETTER_CLASS.get(ch, re.escape(ch)) for ch in key]
-    return parts[0] + "".join(f"[اويءى]*{p}" for p in parts[1:])
+    between = "[اويءى]* ?[اويءى]*" if split else "[اويءى]*"
+    return parts[0] + "".join(f"{between}{p}" for p in parts[1:])
 
 
 def _contracted(key: str) -> str:
@@ -138,7 +142,9 @@ class Lexicon:
                 if (entry.surname or brand) and re.fullmatch(r"[^\W\d_a-z]+", key) and len(sk) >= VARIANT_MIN:
                     variants.setdefault(sk, []).append(entry)
         self._variants = {k: tuple(dict.fromkeys(v)) for k, v in variants.items()}
-        body = "|".join(f"(?P<v{i}>{_skeleton_pattern(k)})" for i, k in enumerate(self._variants))
+        body = "|".join(
+            f"(?P<v{i}>{_skeleton_pattern(k, split=_splits(k, v))})" for i, (k, v) in enumerate(self._variants.items())
+        )
         self._variant_keys = list(self._variants)
         self._variant_regex = quick(rf"(?<!\w)[وفبلك]{{0,2}}(?:ال)?(?:{body})(?!\w)") if body else None
         arranged: dict[str, list[Entry]] = {}
@@ -168,7 +174,7 @@ class Lexicon:
 
     def variants(self, text: str) -> Iterator[Match]:
         """Surnames of known people and one-word transliterated company names spelt another way
-        ("صغروشني" for "السغروشني", "تيكنوبارك" for "تكنوبارك"), by skeleton.
+        ("صغروشني" for "السغروشني", "تيكنوبارك" and "تكنو بارك" for "تكنوبارك"), by skeleton.
         The span starts after any proclitic; the article, if written, is part of it.  Also Latin
         names of three words or more with their particles placed otherwise ("Agence du
         Développement Digital" for "Agence de Développement du Digital"), by `particle_pattern`."""
@@ -185,6 +191,12 @@ class Lexicon:
             if text.startswith("ال", start - 2):
                 start -= 2
             yield Match(start, m.end(group), self._variants[self._variant_keys[int(group[1:])]], variant=True)
+
+
+def _splits(key: str, entries: tuple[Entry, ...]) -> bool:
+    """Whether a one-word company name may be found written in two words: long enough that two
+    words of the text do not make its skeleton by chance."""
+    return len(key) >= SPLIT_MIN and all(e.category in BRAND_KINDS and not e.surname for e in entries)
 
 
 def _first_word(key: str) -> str:

@@ -5,7 +5,7 @@ registry records it, and often shortens a person's full name.
   the registry body of the same head noun whose name it says with at most two fifths of its words
   left out, in any order, with no word of its own but the country's adjective ("الوكالة المغربية
   للتنمية الرقمية" is وكالة التنمية الرقمية: "الوكالة الوطنية للتنمية الرقمية" is another
-  body); the span grows over the next words that are the body's own ("... المعطيات" + "ذات
+  body), a word with two letters typed the wrong way round counting as the body's ("الرقيمة"); the span grows over the next words that are the body's own ("... المعطيات" + "ذات
   الطابع الشخصي"), and a country's name counts as its adjective ("سفارة الولايات المتحدة بالمغرب" is
   السفارة الأمريكية بالمغرب).  Words compare without their proclitics and feminine ending (للجنة, اللجنة;
   الشخصي, الشخصية).  Registry names of three words or more only, and only where one body fits:
@@ -13,7 +13,8 @@ registry records it, and often shortens a person's full name.
 - A person's full name with the given name spelt another way ("خاليد سفير" for خالد سفير): same
   spelling key (`lexicon.skeleton`), the rest of the name as recorded, and a given name that is
   not itself a common one (so "سعيد" is never "سعد"); or with the last name spelt another way,
-  the words before it as recorded ("ليلى المرجاوي" for ليلى المركاوي).
+  the words before it as recorded ("ليلى المرجاوي" for ليلى المركاوي; "نزهة حيات" for نزهة حياة,
+  ات written for اة as it is said).
 - A person: the first words of one registry person's full name and of no other ("أمل الفلاح" for
   أمل الفلاح السغروشني), if a word after the first is not a given name (so "محمد علي" is
   nobody's shortening); where the full name is written, the full name wins.
@@ -224,6 +225,7 @@ def body(text: str, start: int, end: int, lexicon: Lexicon) -> Match | None:
     if len(words) < 2 or not _ARABIC_WORDS.fullmatch("".join(words)):
         return None
     index, adjectives = _index(lexicon), own_adjectives()
+    words = [w if w in adjectives else _untransposed(w, index) for w in words]
     candidates: frozenset[_Body] | None = None
     for word in words:  # the bodies that own every word (but the country's adjectives)
         if word not in adjectives:
@@ -253,6 +255,17 @@ def body(text: str, start: int, end: int, lexicon: Lexicon) -> Match | None:
     ((_, stop, chosen),) = best.values()
     match = Match(start, stop, chosen.entries, variant=True)
     return None if foreign_namesake(text, match.end, match) else match
+
+
+def _untransposed(word: str, index: _Index) -> str:
+    """A word of five letters or more that no body owns, with the two letters after its first
+    that were typed the wrong way round put back, where one such swap makes it a body's word
+    ("الرقيمة" for الرقمية); else the word."""
+    if len(word) < 5 or index.owners(word):
+        return word
+    swaps = {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(1, len(word) - 1)}
+    owned = [w for w in swaps - {word} if index.owners(w)]
+    return owned[0] if len(owned) == 1 else word
 
 
 @lru_cache(maxsize=1)
@@ -306,15 +319,15 @@ _GIVEN_BEFORE = re.compile(r"(?<!\w)([^\W\d_a-z]{3,}) $")
 
 def respelt_last_names(text: str, lexicon: Lexicon) -> Iterator[Match]:
     """Registry people's full names whose last name is spelt another way ("ليلى المرجاوي" for
-    ليلى المركاوي): the words before it as recorded, the last name of the same spelling key."""
+    ليلى المركاوي): the words before it as recorded, the last name of the same spelling key, or
+    ending in ات where the name ends in اة, as it is said ("نزهة حيات" for نزهة حياة)."""
     index = _index(lexicon)
     if index.respelt_last is None:
         return
     for m in index.respelt_last.finditer(text):
         last = m.group("last")
-        people = [
-            e for own, key, e in index.firsts[m.group("first")] if last != own and skeleton(last) == key
-        ]
+        keys = {skeleton(last), skeleton(last[:-1] + "ة")} if last.endswith("ات") else {skeleton(last)}
+        people = [e for own, key, e in index.firsts[m.group("first")] if last != own and key in keys]
         if people:
             yield Match(m.start("first"), m.end(), tuple(dict.fromkeys(people)), variant=True)
 
