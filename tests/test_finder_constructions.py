@@ -820,3 +820,25 @@ def test_a_long_company_name_written_in_two_words_links(lexicon: Lexicon) -> Non
 
 def test_a_short_company_name_written_in_two_words_is_not_found(lexicon: Lexicon) -> None:
     assert known("قال موتو رولا إن", lexicon) == []
+
+
+def test_a_french_body_name_with_the_countrys_adjective_for_its_name_links(lexicon: Lexicon) -> None:
+    text = "Le Consulat général américain à Casablanca a publié un appel"
+    assert known(text, lexicon) == [("Consulat général américain à Casablanca", "us-consulate-casablanca")]
+
+
+def test_a_french_body_name_without_accents_and_with_an_acronym_for_the_country_links(
+    lexicon: Lexicon,
+) -> None:
+    assert known("selon le departement d'Etat US, le", lexicon) == [
+        ("departement d'Etat US", "us-department-of-state")
+    ]
+
+
+def test_a_french_body_name_with_a_complement_of_its_own_is_another_body(lexicon: Lexicon) -> None:
+    assert [ref for _, ref in known("la Caisse de dépôt et de consignation a", lexicon) if ref] == []
+
+
+def test_a_french_body_name_with_another_countrys_name_is_another_body(lexicon: Lexicon) -> None:
+    refs = [ref for _, ref in known("l'ambassade de France au Maroc a", lexicon) if ref]
+    assert "us-embassy-morocco" not in refs

@@ -72,6 +72,7 @@ ORDER: dict[str, tuple[str, ...]] = {
         "names",
         "readers",
         "paraphrases",
+        "french_paraphrases",
         "extract",
         "waivers",
         "audit",

@@ -25,7 +25,7 @@ import numpy as np
 
 from moroccodigital.curation.texts import find_all
 from moroccodigital.finder import dates as D
-from moroccodigital.finder import names, paraphrases
+from moroccodigital.finder import french_paraphrases, names, paraphrases
 from moroccodigital.finder import patterns as P
 from moroccodigital.finder.lexicon import Lexicon, Match
 from moroccodigital.finder.names import french_names
@@ -226,8 +226,11 @@ def _propose(norm: Normalized, lexicon: Lexicon | None, lang: str) -> Iterator[P
             *paraphrases.respelt_last_names(text, lexicon),
             *paraphrases.shortened(text, lexicon),
         ]
-        for match in paraphrases.linked(text, found, lexicon):  # a body's whole name wins over a
-            yield "known", match.start, match.end, _known(match)  # known name inside it
+        said_otherwise = [*paraphrases.linked(text, found, lexicon)]
+        if lang == "fr":
+            said_otherwise += french_paraphrases.bodies(text, lexicon)
+        for match in said_otherwise:  # a body's whole name wins over a known name inside it
+            yield "known", match.start, match.end, _known(match)
         for match in other_forms:
             yield rank(match), match.start, match.end, _known(match)
     yield from found

@@ -143,7 +143,8 @@ class Lexicon:
                     variants.setdefault(sk, []).append(entry)
         self._variants = {k: tuple(dict.fromkeys(v)) for k, v in variants.items()}
         body = "|".join(
-            f"(?P<v{i}>{_skeleton_pattern(k, split=_splits(k, v))})" for i, (k, v) in enumerate(self._variants.items())
+            f"(?P<v{i}>{_skeleton_pattern(k, split=_splits(k, v))})"
+            for i, (k, v) in enumerate(self._variants.items())
         )
         self._variant_keys = list(self._variants)
         self._variant_regex = quick(rf"(?<!\w)[وفبلك]{{0,2}}(?:ال)?(?:{body})(?!\w)") if body else None

@@ -5,8 +5,9 @@ registry records it, and often shortens a person's full name.
   the registry body of the same head noun whose name it says with at most two fifths of its words
   left out, in any order, with no word of its own but the country's adjective ("الوكالة المغربية
   للتنمية الرقمية" is وكالة التنمية الرقمية: "الوكالة الوطنية للتنمية الرقمية" is another
-  body), a word with two letters typed the wrong way round counting as the body's ("الرقيمة"); the span grows over the next words that are the body's own ("... المعطيات" + "ذات
-  الطابع الشخصي"), and a country's name counts as its adjective ("سفارة الولايات المتحدة بالمغرب" is
+  body), a word with two letters typed the wrong way round counting as the body's ("الرقيمة");
+  the span grows over the next words that are the body's own ("... المعطيات" + "ذات الطابع
+  الشخصي"), and a country's name counts as its adjective ("سفارة الولايات المتحدة بالمغرب" is
   السفارة الأمريكية بالمغرب).  Words compare without their proclitics and feminine ending (للجنة, اللجنة;
   الشخصي, الشخصية).  Registry names of three words or more only, and only where one body fits:
   two-word names collide with other bodies.
