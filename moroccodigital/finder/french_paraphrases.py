@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from moroccodigital.finder.fastre import quick
 from moroccodigital.finder.lexicon import Entry, Lexicon, Match
 from moroccodigital.finder.normalize import fold, trie_pattern
 from moroccodigital.finder.vocabulary import linking_words
@@ -79,6 +80,7 @@ class _Body:
     joins_two: bool
     """Whether its name has "et" in it: else "et" ends a name ("le gouvernement et le Maroc")."""
 
+    @property
     def needs(self) -> int:
         """How many of its words a name in other words must say."""
         n = len(self.words)
@@ -89,7 +91,7 @@ class _Index:
     """The registry's French body names by their head, and a pattern finding the heads."""
 
     def __init__(self, lexicon: Lexicon) -> None:
-        self.by_head: dict[str, list[_Body]] = {}
+        by_head: dict[str, list[_Body]] = {}
         self.names = frozenset(lexicon.table)
         heads: set[str] = set()
         for key, entries in lexicon.table.items():
@@ -99,10 +101,11 @@ class _Index:
                 continue
             body = _Body(tuple(_key(w) for w in words), entries, " et " in f" {key} ")
             if len(body.words) >= 2 and not body.words[0].startswith("@"):
-                self.by_head.setdefault(body.words[0], []).append(body)
+                by_head.setdefault(body.words[0], []).append(body)
                 heads.update({fold(words[0]), _unaccented(words[0])})
+        self.by_head = {head: tuple(found) for head, found in by_head.items()}
         pattern = trie_pattern(sorted(heads, key=len, reverse=True))
-        self.heads = re.compile(rf"(?<![^\W\d_])(?:{pattern})s?(?![^\W\d_])") if heads else None
+        self.heads = quick(rf"(?<![^\W\d_])(?:{pattern})s?(?![^\W\d_])") if heads else None
 
 
 def _latin(key: str) -> bool:
@@ -125,7 +128,7 @@ def bodies(text: str, lexicon: Lexicon) -> Iterator[Match]:
     if index.heads is None:
         return
     for head in index.heads.finditer(text):
-        found = _read(text, head.start(), index.by_head.get(_key(head.group()), []))
+        found = _read(text, head.start(), index.by_head.get(_key(head.group()), ()))
         if found is not None and text[found.start : found.end] not in index.names:
             yield found
 
@@ -144,23 +147,37 @@ def _words(text: str, start: int) -> Iterator[tuple[str, str, int]]:
             at += 1
 
 
-def _read(text: str, start: int, candidates: list[_Body]) -> Match | None:
+@lru_cache(maxsize=256)
+def _owned(candidates: tuple[_Body, ...]) -> frozenset[str]:
+    """The words any of the bodies of one head owns."""
+    return frozenset().union(*(b.words for b in candidates))
+
+
+def _read(text: str, start: int, candidates: tuple[_Body, ...]) -> Match | None:
     """The one body whose words a name from `start` says, with the span it says them in."""
+    owned, joining = _owned(candidates), _joining()
+    words: list[tuple[str, str, int]] = []
+    for item in _words(text, start):  # up to the first word that no candidate owns
+        words.append(item)
+        if item[1] not in owned and item[0] not in joining:
+            break
+    if sum(key in owned for _, key, _ in words) < 2:
+        return None  # every body's name in other words says two of its words
     best: list[tuple[int, int, _Body]] = []
     for body in candidates:
         own, said, end = set(body.words), set(), start
         joined: list[str] = []
-        for word, key, stop in _words(text, start):
+        for word, key, stop in words:
             if key in own:
                 said.add(key)
                 end, joined = stop, []
-            elif word in _joining() and (word != "et" or body.joins_two):
+            elif word in joining and (word != "et" or body.joins_two):
                 joined.append(word)
             else:
                 if any(j in _complements() for j in joined):
                     said = set()  # a complement of its own: another body ("... à Paris")
                 break
-        if len(said) >= body.needs() and body.words[0] in said:
+        if len(said) >= body.needs and body.words[0] in said:
             best.append((len(said), end, body))
     refs = {b.entries[0].ref for _, _, b in best}
     if len(refs) != 1:
