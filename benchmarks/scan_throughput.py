@@ -18,7 +18,9 @@ import of pandas on its first array, about a CPU second) is done before the cloc
 Two sizes show whether cost and memory stay linear.  `--large-mb` adds one article of that size
 (paragraphs joined), scanned on one worker: memory must stay bounded per file (the scan reads a
 long file in windows of paragraphs).  Goal (issue 16): at least 15 MB/s per core end to end with
-the new finder, and a scan that adds little to `find`.
+the new finder, and a scan that adds little to `find`.  Under each row, the candidates a MB and
+the CPU time `find` spends on each, beside the time the goal would leave: the per-candidate
+budget that the finder's rules must fit in.
 """
 
 from __future__ import annotations
@@ -33,6 +35,8 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+GOAL = 15
+"""MB of text a CPU second (issue 16)."""
 
 SCAN = """
 import json, resource, sys, time
@@ -143,6 +147,11 @@ def main() -> None:
         print(
             f"{label:>14} {mb:>6.2f} {find_rate:>9.2f} {one_rate:>11.2f} {find_rate / one_rate - 1:>8.0%} "
             f"{per_core} {wall:>12} {alone['main_mb']:>12.0f} {one['main_mb']:>12.0f} {worker_mb:>14.0f}"
+        )
+        per_mb, spent = alone["candidates"] / mb, 1e6 * alone["cpu"] / alone["candidates"]
+        print(
+            f"{'':>14} {per_mb:,.0f} candidates a MB: find spends {spent:.0f} µs of CPU on each; "
+            f"{GOAL:g} MB/s would leave {1e6 / (GOAL * per_mb):.1f} µs"
         )
 
 
