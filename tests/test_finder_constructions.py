@@ -62,6 +62,17 @@ def test_a_french_range_across_the_year_end_starts_the_year_before() -> None:
     assert date("Le salon se tient du 30 décembre au 2 janvier 2026.")[1] == "2025-12-30/2026-01-02"
 
 
+def test_a_day_range_with_hatta_is_one_date() -> None:
+    assert date("ينظم المعرض من 14 حتى 17 أبريل 2026 بالرباط")[1:] == ("2026-04-14/2026-04-17", "day_range")
+
+
+def test_a_french_day_range_with_jusquau_is_one_date() -> None:
+    assert date("Le salon se tient du 14 jusqu'au 17 avril 2026.")[1:] == (
+        "2026-04-14/2026-04-17",
+        "day_range",
+    )
+
+
 def test_min_between_a_day_and_a_hijri_month_keeps_the_day() -> None:
     assert date("الظهير الشريف الصادر بتاريخ 27 من شعبان 1432")[1:] == (None, "hijri_day")
 
@@ -72,6 +83,16 @@ def test_min_between_a_day_and_a_hijri_month_keeps_the_day() -> None:
 def test_a_comparator_verb_keeps_its_amount_across_the_subject() -> None:
     c = only("الاقتصاد المغربي، الذي يناهز ناتجه الداخلي الخام حاليًا 170 مليار دولار، سيستفيد", "amount")
     assert (c.value, c.currency, c.comparator) == (1.7e11, "USD", "about")
+
+
+def test_a_negated_comparator_verb_apart_from_its_amount_is_a_ceiling() -> None:
+    c = only("لم تتجاوز صادرات القطاع الرقمية 2 مليار دولار العام الماضي", "amount")
+    assert (c.value, c.currency, c.comparator) == (2e9, "USD", "at_most")
+
+
+def test_a_value_suffixed_with_ta_between_the_verb_and_the_number_is_its_subject() -> None:
+    c = only("صفقات لا تتجاوز قيمتها 40 مليون درهم", "amount")
+    assert (c.text, c.value, c.comparator) == ("لا تتجاوز قيمتها 40 مليون درهم", 4e7, "at_most")
 
 
 def test_a_ceiling_verb_before_an_amount_is_at_most() -> None:

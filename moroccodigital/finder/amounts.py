@@ -57,8 +57,9 @@ UNITS = {**{fold(k): ("currency", v) for k, v in CURRENCIES.items()},
          **{fold(k): (v, None) for k, v in PEOPLE.items()}}  # fmt: skip
 
 _UNIT = rf"(?:{_alt(UNITS)}|(?P<scaled>{_alt(SCALED_CURRENCIES)}))"
-_SUBJECT = r"(?:\s+(?:عدد|قيمة|حجم|مبلغ)(?:هم|ها|ه|هما|هن)?)?"
-"""A noun between a comparator verb and its number: "يتجاوز عددهم 600"."""
+_SUBJECT = r"(?:\s+(?:(?:عدد|قيمت|حجم|مبلغ)(?:هم|ها|ه|هما|هن)|عدد|قيمة|حجم|مبلغ))?"
+"""A noun between a comparator verb and its number: "يتجاوز عددهم 600", "لا تتجاوز قيمتها 300"
+(ة is written ت before a suffix)."""
 VERB_COMPARATORS: tuple[str, ...] = tuple(_V["verb_comparators"])
 """Comparator verbs that may stand apart from their amount by its subject (see amounts.yaml)."""
 _FAR_SUBJECT = r"(?:\s+[^\W\d_]{2,}){1,4}"

@@ -65,10 +65,10 @@ DATES = {
              rf"|(?P<hmonth2>{_alt(HIJRI_MONTHS)})\s+(?P<hyear2>{_HIJRI_YEAR})"
              r"|(?<![\w.,])(?P<hyear3>1[34]\d\d)\s*هـ)(?!\w)",
     "month_range": rf"(?<!\w)(?:من\s+|ما\s+بين\s+|بين\s+|du\s+)?(?P<d1>{_RANGE_DAY})\s+(?P<month1>{MONTH})"
-                   rf"{_THIS_MONTH}\s*(?:-|إلى|الى|و|au)\s*(?:le\s+)?(?P<d2>{_GLUED_DAY})\s+(?P<month>{MONTH})"
+                   rf"{_THIS_MONTH}\s*(?:-|إلى|الى|حتى|و|au|jusqu'au)\s*(?:le\s+)?(?P<d2>{_GLUED_DAY})\s+(?P<month>{MONTH})"
                    rf"(?:\s+{_YEAR_WORD}?(?P<year>{YEAR}))?(?!\w)",
     "day_range": rf"(?<!\w)(?:من\s+|du\s+)?(?P<d1>{_RANGE_DAY})(?:\s*[,،]\s*{_RANGE_DAY})*"
-                 rf"\s*(?:-|إلى|الى|و|au|et)\s*{_ON_FRENCH_WEEKDAY}(?P<d2>{_GLUED_DAY})\s+"
+                 rf"\s*(?:-|إلى|الى|حتى|و|au|jusqu'au|et)\s*{_ON_FRENCH_WEEKDAY}(?P<d2>{_GLUED_DAY})\s+"
                  rf"(?:من\s+)?(?P<month>{MONTH})(?:\s+{_YEAR_WORD}?(?P<year>{YEAR}))?(?!\w)",
     "day": rf"(?<!\w){_ON_WEEKDAY}(?P<d1>{_SINGLE_DAY})\s+(?:من\s+)?(?P<month>{MONTH})"
            rf"(?:\s*,?\s+{_YEAR_WORD}?(?P<year>{YEAR}))?(?!\w)",
@@ -76,7 +76,7 @@ DATES = {
              rf"(?:من\s+)?{_YEAR_WORD}?(?P<year>{YEAR})",
     "year_range": rf"(?<!\w)(?:(?:ال|لل|ل)?فترة\s+|بين\s+|من\s+|de\s+|entre\s+)?{_YEAR_WORD}?"
                   rf"(?P<y1>{YEAR})\s*"
-                  rf"(?:-|/|إلى|الى|à|et)\s*{_YEAR_WORD}?(?P<y2>{YEAR})|(?<!\w)(?:بين\s+|من\s+|[لب]?سنتي\s+|[لب]?عامي\s+)(?P<y3>{YEAR})\s+و(?P<y4>{_GLUED_YEAR})",
+                  rf"(?:-|/|إلى|الى|حتى|à|jusqu'à|jusqu'en|et)\s*{_YEAR_WORD}?(?P<y2>{YEAR})|(?<!\w)(?:بين\s+|من\s+|[لب]?سنتي\s+|[لب]?عامي\s+)(?P<y3>{YEAR})\s+و(?P<y4>{_GLUED_YEAR})",
     "part_of_year": rf"(?<!\w)(?:(?:في|قبل|مع|بحلول|حلول|avant|dès|à|en|d'ici|d'ici à)\s+)?"
                     rf"(?:la\s+|le\s+)?{_PART}"
                     rf"(?:\s*-\s*|\s+(?:من\s+|de\s+|d'|)?){_YEAR_WORD}?(?P<year>{YEAR})",
@@ -90,7 +90,8 @@ DATES = {
             r"|(?<![\w:])(?:[01]?\d|2[0-3])\s?(?:heures|heure)(?:\s?[0-5]\d)?(?!\w)",
 }  # fmt: skip
 """Date expressions around a number, most specific first.  A dateline (02-03-2022, 02/03/2022)
-is day first, as in Moroccan and French writing.  A day of the current, next or last month
+is day first, as in Moroccan and French writing.  A range's second end follows "to" or "until"
+("من 19 حتى 22 ماي", "du 19 jusqu'au 22 mai").  A day of the current, next or last month
 ("السابع من الشهر الجاري", "le 15 courant") states neither month nor year: XXXX-XX-07.  A range
 across two months ("من 31 ماي إلى رابع يونيو", "du 30 mai au 1er juin") is one date."""
 
