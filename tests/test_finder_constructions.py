@@ -863,3 +863,13 @@ def test_a_french_body_name_with_a_complement_of_its_own_is_another_body(lexicon
 def test_a_french_body_name_with_another_countrys_name_is_another_body(lexicon: Lexicon) -> None:
     refs = [ref for _, ref in known("l'ambassade de France au Maroc a", lexicon) if ref]
     assert "us-embassy-morocco" not in refs
+
+
+def test_a_foreign_body_followed_by_its_own_countrys_adjective_links(lexicon: Lexicon) -> None:
+    assert known("وأعلنت وزارة التجارة الأمريكية عن", lexicon) == [
+        ("وزارة التجارة", "us-department-of-commerce")
+    ]
+
+
+def test_a_foreign_body_followed_by_another_countrys_adjective_is_another_body(lexicon: Lexicon) -> None:
+    assert [ref for _, ref in known("وأعلنت وزارة التجارة الفرنسية عن", lexicon) if ref] == []

@@ -28,6 +28,8 @@ from moroccodigital.finder.normalize import fold, trie_pattern
 from moroccodigital.finder.vocabulary import linking_words
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_NOT_BODIES = ("person", "country", "group")
+"""Registry kinds that are no body with a name of its own ("les entreprises américaines")."""
 _SHARE = 0.6
 _LONGEST = 16
 """Words read after a head before giving up (the CNDP's French name has 11)."""
@@ -95,7 +97,7 @@ class _Index:
         self.names = frozenset(lexicon.table)
         heads: set[str] = set()
         for key, entries in lexicon.table.items():
-            bodies = all(e.kind == "actor" and e.category not in ("person", "country") for e in entries)
+            bodies = all(e.kind == "actor" and e.category not in _NOT_BODIES for e in entries)
             words = [w for w in _WORD.findall(entries[0].alias) if w.lower() not in _joining()]
             if not bodies or not words or not _latin(key):
                 continue

@@ -47,11 +47,14 @@ class Entry:
     category: str = ""
     """For an actor: its registry kind (country, government, person...)."""
     near: str = ""
+    """For a generic name outside the source that records it ("مركز بيانات"): the id of its
+    record's place, which must be named in the same sentence for the name to link there."""
     headless: bool = False
     """A foreign ministry's name without its head word ("الخارجية الأمريكية"): after a definite word
     it is that word's adjective ("التجارة الخارجية الأمريكية"), not the ministry."""
-    """For a generic name outside the source that records it ("مركز بيانات"): the id of its
-    record's place, which must be named in the same sentence for the name to link there."""
+    country: str = ""
+    """For an actor: its record's country (ISO 3166 alpha-3), which a nation's adjective after its
+    name may repeat ("وزارة التجارة الأمريكية" is the US Department of Commerce)."""
 
 
 @dataclass(frozen=True)
@@ -388,6 +391,7 @@ def entries_from_rows(
         if fold(entry.alias).strip() not in taken:
             taken.add(fold(entry.alias).strip())
             out.append(entry)
+    out = [replace(e, country=str(home[e.ref])) if e.kind == "actor" and home.get(e.ref) else e for e in out]
     return _countries_as_places(out)
 
 

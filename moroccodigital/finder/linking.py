@@ -176,7 +176,7 @@ def _foreign() -> tuple[re.Pattern[str], re.Pattern[str]]:
     states = r"(?:جمهوريه|مملكه|اتحاد|دوله|اماره)\s+"
     ar = re.compile(
         rf"\s+(?:(?:التابعه|التابع)\s+(?:ل(?:{states})?(?:{full})|لل(?:{bare}))"
-        rf"|(?:{'|'.join(re.escape(a) for a in adjectives)}))(?!\w)"
+        rf"|(?P<adjective>{'|'.join(re.escape(a) for a in adjectives)}))(?!\w)"
     )
     names = "|".join(re.escape(c) for c in latin)
     fr = re.compile(rf"[ \u00a0]+(?:du|de la|de l['’]|des|de|d['’])[ \u00a0]*(?:{names})(?![\w-])")
@@ -187,12 +187,27 @@ def foreign_namesake(text: str, end: int, match: Match, latin: bool = False) -> 
     """A registry body's name (ending at `end` of `text`: the normalised text, or for a Latin name
     the text as written) followed by another country or a nation's adjective: that country's body
     of the same name ("وكالة التنمية الرقمية التابعة لاتحاد جزر القمر", "l'Agence de Développement
-    du Digital du Sénégal"), not the record."""
+    du Digital du Sénégal"), not the record, unless the adjective is the record's own country's
+    ("وزارة التجارة الأمريكية" is the registry's US Department of Commerce)."""
     kinds = set(linking_words()["namesake_kinds"])
     if not all(e.kind == "actor" and e.category in kinds for e in match.entries):
         return False
     ar, fr = _foreign()
-    return (fr if latin else ar).match(text, end) is not None
+    after = (fr if latin else ar).match(text, end)
+    if after is None:
+        return False
+    own = _nation_codes().get(after.group("adjective") or "") if not latin else None
+    return not (own and all(e.country == own for e in match.entries))  # its own country's adjective
+
+
+@lru_cache(maxsize=1)
+def _nation_codes() -> dict[str, str]:
+    """Folded nation adjectives → their country's ISO code (names.yaml `nation_codes`)."""
+    return {
+        fold(str(a)): str(code)
+        for code, adjectives in linking_words()["nation_codes"].items()
+        for a in adjectives
+    }
 
 
 def inside_longer_name(text: str, match: Match) -> bool:
