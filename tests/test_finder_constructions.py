@@ -873,3 +873,18 @@ def test_a_foreign_body_followed_by_its_own_countrys_adjective_links(lexicon: Le
 
 def test_a_foreign_body_followed_by_another_countrys_adjective_is_another_body(lexicon: Lexicon) -> None:
     assert [ref for _, ref in known("وأعلنت وزارة التجارة الفرنسية عن", lexicon) if ref] == []
+
+
+def test_a_french_body_name_with_a_registry_place_in_its_country_links(lexicon: Lexicon) -> None:
+    text = "L’ambassade des Etats-Unis d’Amérique à Rabat annonce"
+    assert known(text, lexicon) == [("ambassade des Etats-Unis d’Amérique à Rabat", "us-embassy-morocco")]
+
+
+def test_a_body_name_in_other_words_before_another_bodys_acronym_is_that_body(lexicon: Lexicon) -> None:
+    text = "la fusion de l’Agence marocaine de développement des investissements (AMDI) et"
+    assert [ref for _, ref in known(text, lexicon) if ref] == []
+
+
+def test_a_french_feminine_participle_compares_as_the_masculine(lexicon: Lexicon) -> None:
+    text = "le ministère délégué chargée de la Transition numérique et de la réforme de l’administration a"
+    assert [ref for _, ref in known(text, lexicon)] == ["ministry-digital-transition"]

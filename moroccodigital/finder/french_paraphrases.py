@@ -8,7 +8,10 @@ country's name or adjective where the body's name has that country in either for
 `french_nations`); "et" joins only where the body's name has one.  It links where it says every
 word of a two-word name, or three fifths and at least two of a longer one, and where no
 complement of its own follows: "Caisse de dépôt et de consignation" and "ambassade des
-États-Unis à Paris" are other bodies.  Words compare without accents, case or a plural or
+États-Unis à Paris" are other bodies, but a registry place in a country the name has says where
+the body is ("ambassade des États-Unis à Rabat" is the Ambassade des États-Unis au Maroc); nor
+an acronym of another body in brackets ("Agence marocaine de développement des investissements
+(AMDI)" is not the AMDIE).  Words compare without accents, case or a plural or
 feminine ending.  Every link is a variant (`Match.variant`): a curator checks it names the record.
 """
 
@@ -25,6 +28,7 @@ from functools import lru_cache
 from moroccodigital.finder.fastre import quick
 from moroccodigital.finder.lexicon import Entry, Lexicon, Match
 from moroccodigital.finder.normalize import fold, trie_pattern
+from moroccodigital.finder.paraphrases import another_acronym
 from moroccodigital.finder.vocabulary import linking_words
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -44,7 +48,8 @@ def _plain(word: str) -> str:
     """A word without accents, case, or a plural or feminine ending ("Générales" → "general")."""
     plain = _unaccented(word)
     plain = plain[:-1] if plain.endswith("s") and len(plain) > 3 else plain
-    plain = plain[:-1] if plain.endswith("e") and len(plain) > 4 else plain
+    for _ in range(2):  # "chargée" as "chargé"
+        plain = plain[:-1] if plain.endswith("e") and len(plain) > 4 else plain
     return plain[:-1] if plain[-2:] in ("ll", "nn") else plain  # "personnelle", "européenne"
 
 
@@ -130,8 +135,10 @@ def bodies(text: str, lexicon: Lexicon) -> Iterator[Match]:
     if index.heads is None:
         return
     for head in index.heads.finditer(text):
-        found = _read(text, head.start(), index.by_head.get(_key(head.group()), ()))
+        found = _read(text, head.start(), index.by_head.get(_key(head.group()), ()), lexicon)
         if found is not None and text[found.start : found.end] not in index.names:
+            if another_acronym(text, found, lexicon):
+                continue
             yield found
 
 
@@ -149,13 +156,19 @@ def _words(text: str, start: int) -> Iterator[tuple[str, str, int]]:
             at += 1
 
 
+def _inside(word: str, body: _Body, lexicon: Lexicon) -> bool:
+    """Whether a word is a registry place in a country the body's name has."""
+    places = [e for e in lexicon.table.get(word, ()) if e.kind == "place" and e.country]
+    return bool(places) and all(f"@{e.country.lower()}" in body.words for e in places)
+
+
 @lru_cache(maxsize=256)
 def _owned(candidates: tuple[_Body, ...]) -> frozenset[str]:
     """The words any of the bodies of one head owns."""
     return frozenset().union(*(b.words for b in candidates))
 
 
-def _read(text: str, start: int, candidates: tuple[_Body, ...]) -> Match | None:
+def _read(text: str, start: int, candidates: tuple[_Body, ...], lexicon: Lexicon) -> Match | None:
     """The one body whose words a name from `start` says, with the span it says them in."""
     owned, joining = _owned(candidates), _joining()
     words: list[tuple[str, str, int]] = []
@@ -177,7 +190,10 @@ def _read(text: str, start: int, candidates: tuple[_Body, ...]) -> Match | None:
                 joined.append(word)
             else:
                 if any(j in _complements() for j in joined):
-                    said = set()  # a complement of its own: another body ("... à Paris")
+                    if _inside(word, body, lexicon):  # "ambassade ... au Maroc" said "... à Rabat"
+                        end = stop
+                    else:
+                        said = set()  # a complement of its own: another body ("... à Paris")
                 break
         if len(said) >= body.needs and body.words[0] in said:
             best.append((len(said), end, body))

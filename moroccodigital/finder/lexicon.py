@@ -53,8 +53,9 @@ class Entry:
     """A foreign ministry's name without its head word ("الخارجية الأمريكية"): after a definite word
     it is that word's adjective ("التجارة الخارجية الأمريكية"), not the ministry."""
     country: str = ""
-    """For an actor: its record's country (ISO 3166 alpha-3), which a nation's adjective after its
-    name may repeat ("وزارة التجارة الأمريكية" is the US Department of Commerce)."""
+    """Its record's country (ISO 3166 alpha-3): a nation's adjective after an actor's name may
+    repeat it ("وزارة التجارة الأمريكية" is the US Department of Commerce), and a place inside it
+    may say where a body of that country is ("ambassade ... à Rabat", in Morocco)."""
 
 
 @dataclass(frozen=True)
@@ -383,7 +384,9 @@ def entries_from_rows(
                     if row.get("place_id"):  # "مركز بيانات ... في الداخلة": the record's own place
                         out.append(Entry(kind, row[id_col], str(written), near=str(row["place_id"])))
                     continue
-                out.append(Entry(kind, row[id_col], str(written)))
+                out.append(
+                    Entry(kind, row[id_col], str(written), country=str(row.get("iso3166_alpha3") or ""))
+                )
     formed += [replace(e, alias=plain) for e in out if (plain := plain_capitals(e.alias)) != e.alias]
     formed += [replace(e, alias=form) for e in out for form in dash_forms(e.alias)]
     taken = {fold(e.alias).strip() for e in out}
@@ -504,9 +507,9 @@ def _countries_as_places(entries: list[Entry]) -> list[Entry]:
     for e in entries:
         if e.ref in countries and not e.surname:
             twin = (
-                Entry("place", e.ref, e.alias)
+                Entry("place", e.ref, e.alias, country=e.country)
                 if e.kind == "actor"
-                else Entry("actor", e.ref, e.alias, category="country")
+                else Entry("actor", e.ref, e.alias, category="country", country=e.country)
             )
             out.setdefault(twin)
     return list(out)

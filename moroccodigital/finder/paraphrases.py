@@ -255,7 +255,22 @@ def body(text: str, start: int, end: int, lexicon: Lexicon) -> Match | None:
         return None
     ((_, stop, chosen),) = best.values()
     match = Match(start, stop, chosen.entries, variant=True)
-    return None if foreign_namesake(text, match.end, match) else match
+    return (
+        None if foreign_namesake(text, match.end, match) or another_acronym(text, match, lexicon) else match
+    )
+
+
+_ACRONYM = re.compile(r" ?\((?P<acronym>[^\W_]{2,10})\)")
+
+
+def another_acronym(text: str, match: Match, lexicon: Lexicon) -> bool:
+    """Whether a name said in other words is followed by an acronym in brackets that is not its
+    record's: the text names another body ("... des investissements (AMDI)", not the AMDIE)."""
+    m = _ACRONYM.match(text, match.end)
+    if m is None:
+        return False
+    own = {e.ref for e in match.entries}
+    return not any(e.ref in own for e in lexicon.table.get(m.group("acronym"), ()))
 
 
 def _untransposed(word: str, index: _Index) -> str:
