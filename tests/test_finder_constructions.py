@@ -888,3 +888,11 @@ def test_a_body_name_in_other_words_before_another_bodys_acronym_is_that_body(le
 def test_a_french_feminine_participle_compares_as_the_masculine(lexicon: Lexicon) -> None:
     text = "le ministère délégué chargée de la Transition numérique et de la réforme de l’administration a"
     assert [ref for _, ref in known(text, lexicon)] == ["ministry-digital-transition"]
+
+
+def test_a_long_acronym_written_with_one_capital_links(lexicon: Lexicon) -> None:
+    assert known("selon l’Apebi, le secteur", lexicon) == [("Apebi", "apebi")]
+
+
+def test_a_short_acronym_written_with_one_capital_is_a_word(lexicon: Lexicon) -> None:
+    assert [ref for _, ref in known("Add the data", lexicon) if ref] == []

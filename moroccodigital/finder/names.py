@@ -281,8 +281,8 @@ def is_embedded(norm: Normalized, match: Match) -> bool:
 def latin_embedded(original: str, start: int, end: int, alias: str) -> bool:
     """The Latin-script test of `is_embedded`, on the text as written."""
     span = original[start:end]
-    if alias.isupper() and not span.isupper():
-        return True  # an acronym is written in capitals: "add" is not ADD
+    if alias.isupper() and not span.isupper() and not (len(alias) >= 4 and span == span.capitalize()):
+        return True  # an acronym is written in capitals ("add" is not ADD), or, if long, with one ("Apebi")
     if " " not in alias and alias[:1].isupper() and not span[:1].isupper():
         return True  # a one-word name is capitalised: "maroc" in an address is not Morocco
     after = _CAPITAL_AFTER.match(original, end, end + 40)
