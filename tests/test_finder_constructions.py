@@ -896,3 +896,11 @@ def test_a_long_acronym_written_with_one_capital_links(lexicon: Lexicon) -> None
 
 def test_a_short_acronym_written_with_one_capital_is_a_word(lexicon: Lexicon) -> None:
     assert [ref for _, ref in known("Add the data", lexicon) if ref] == []
+
+
+def test_a_latin_given_name_with_other_vowels_before_a_known_surname_links(lexicon: Lexicon) -> None:
+    assert known("selon Nazha Hayat, directrice générale", lexicon) == [("Nazha Hayat", "nezha-hayat")]
+
+
+def test_a_common_latin_given_name_before_a_known_surname_is_someone_else(lexicon: Lexicon) -> None:
+    assert [ref for _, ref in known("selon Mohamed Hayat, directeur", lexicon) if ref] == []

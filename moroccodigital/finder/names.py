@@ -11,6 +11,7 @@ Lamrani's "العمراني").
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
@@ -250,7 +251,7 @@ def is_embedded(norm: Normalized, match: Match) -> bool:
     text = norm.text
     span = text[match.start : match.end]
     country = all(e.kind == "place" or e.category == "country" for e in match.entries)
-    if all(e.surname for e in match.entries) and _after_forenames(text, match) is not None:
+    if all(e.surname for e in match.entries) and _named_before(text, match) is not None:
         return False  # "El Fallah Seghrouchni": the capitalised words before it are the person's own
     if _LATIN_SPAN.search(span):
         aliases = [e.alias for e in match.entries if fold(e.alias) == span] or [match.entries[0].alias]
@@ -308,7 +309,7 @@ def resolve_surname(
     text decides (`linking.resolve_namesakes`).  Other matches pass unchanged."""
     if not all(e.surname for e in match.entries):
         return match
-    named = _after_forenames(text, match)
+    named = _named_before(text, match)
     if named is not None:
         return named
     word = _previous_word(text, match.start)
@@ -351,6 +352,49 @@ def _after_forenames(text: str, match: Match) -> Match | None:
     if not best:
         return None
     return Match(match.start - reach, match.end, tuple(best), match.variant)
+
+
+def _named_before(text: str, match: Match) -> Match | None:
+    """A surname after its person's words as recorded, or after a Latin given name respelt."""
+    return _after_forenames(text, match) or _after_respelt_forename(text, match)
+
+
+_LATIN_BEFORE = re.compile(r"(?<![\w-])([a-zß-ÿ]{3,}) $")
+_LATIN_LETTERS = re.compile(r"[a-zß-ÿ]+")
+
+
+def _after_respelt_forename(text: str, match: Match) -> Match | None:
+    """A surname right after a Latin given name spelt with other vowels ("Nazha Hayat" for Nezha
+    Hayat): the people of that given name, as a variant.  A common given name is a name of its
+    own ("Nada" is not "Nadia"), and a key of fewer than three letters decides nothing."""
+    m = _LATIN_BEFORE.search(text, max(0, match.start - 30), match.start)
+    if m is None or m.group(1) in _common_given_names():
+        return None
+    word = m.group(1)
+    key = latin_key(word)
+    if len(key) < 3:
+        return None
+    kept = tuple(
+        e
+        for e in match.entries
+        if any(
+            (last := f.split()[-1]) != word and _LATIN_LETTERS.fullmatch(last) and latin_key(last) == key
+            for f in e.forenames
+        )
+    )
+    return Match(m.start(1), match.end, kept, variant=True) if kept else None
+
+
+def latin_key(word: str) -> str:
+    """A Latin given name's spelling key: its first letter, then its consonants, a doubled one
+    once, without accents ("Nazha", "Nezha": nzh; "Mohamed", "Mohammed": mhmd)."""
+    plain = "".join(ch for ch in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(ch))
+    return re.sub(r"(.)\1+", r"\1", plain[:1] + re.sub("[aeiouy]", "", plain[1:]))
+
+
+@lru_cache(maxsize=1)
+def _common_given_names() -> frozenset[str]:
+    return frozenset(fold(w) for w in given_names())
 
 
 def starts_with_place(name: str) -> bool:
