@@ -904,3 +904,8 @@ def test_a_latin_given_name_with_other_vowels_before_a_known_surname_links(lexic
 
 def test_a_common_latin_given_name_before_a_known_surname_is_someone_else(lexicon: Lexicon) -> None:
     assert [ref for _, ref in known("selon Mohamed Hayat, directeur", lexicon) if ref] == []
+
+
+def test_a_french_head_nouns_synonym_names_the_same_body(lexicon: Lexicon) -> None:
+    text = "Le département de la Transition numérique lance un appel"
+    assert known(text, lexicon) == [("département de la Transition numérique", "ministry-digital-transition")]

@@ -5,14 +5,16 @@ américain à Casablanca" for the registry's Consulat général des États-Unis 
 A name starts at a registry body's head noun (the first word of its French name) and runs over
 that body's own words, the words that join them (names.yaml `french_joining_words`) and a
 country's name or adjective where the body's name has that country in either form (names.yaml
-`french_nations`); "et" joins only where the body's name has one.  It links where it says every
-word of a two-word name, or three fifths and at least two of a longer one, and where no
-complement of its own follows: "Caisse de dépôt et de consignation" and "ambassade des
-États-Unis à Paris" are other bodies, but a registry place in a country the name has says where
-the body is ("ambassade des États-Unis à Rabat" is the Ambassade des États-Unis au Maroc); nor
-an acronym of another body in brackets ("Agence marocaine de développement des investissements
-(AMDI)" is not the AMDIE).  Words compare without accents, case or a plural or
-feminine ending.  Every link is a variant (`Match.variant`): a curator checks it names the record.
+`french_nations`), a head noun's synonym counting as it ("le département de la Transition
+numérique" is the ministry; `french_head_synonyms`); "et" joins only where the body's name has
+one.  It links where it says every word of a two-word name, or three fifths and at least two of
+a longer one, and where no complement of its own follows: "Caisse de dépôt et de consignation"
+and "ambassade des États-Unis à Paris" are other bodies, but a registry place in a country the
+name has says where the body is ("ambassade des États-Unis à Rabat" is the Ambassade des
+États-Unis au Maroc); nor an acronym of another body in brackets ("Agence marocaine de
+développement des investissements (AMDI)" is not the AMDIE).  Words compare without accents,
+case or a plural or feminine ending.  Every link is a variant (`Match.variant`): a curator checks
+it names the record.
 """
 
 from __future__ import annotations
@@ -72,11 +74,19 @@ def _complements() -> frozenset[str]:
     return frozenset(str(w) for w in linking_words()["french_complement_words"])
 
 
+@lru_cache(maxsize=1)
+def _synonyms() -> dict[str, str]:
+    """Plain forms of the words the press uses for a head noun → that noun's plain form."""
+    table = linking_words()["french_head_synonyms"]
+    return {_plain(str(other)): _plain(str(head)) for head, others in table.items() for other in others}
+
+
 @lru_cache(maxsize=1 << 14)
 def _key(word: str) -> str:
-    """What a word of a name compares as: a country's token, else its plain form."""
+    """What a word of a name compares as: a country's token, a head noun for its synonym, else
+    its plain form."""
     plain = _plain(word)
-    return _nations().get(plain, plain)
+    return _nations().get(plain) or _synonyms().get(plain, plain)
 
 
 @dataclass(frozen=True, eq=False)
