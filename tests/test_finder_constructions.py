@@ -62,6 +62,14 @@ def test_a_french_range_across_the_year_end_starts_the_year_before() -> None:
     assert date("Le salon se tient du 30 décembre au 2 janvier 2026.")[1] == "2025-12-30/2026-01-02"
 
 
+def test_a_part_of_year_glued_to_bi_is_that_part() -> None:
+    assert date("ينتظر إطلاق الخدمة بنهاية 2026")[1:] == ("2026", "part_of_year")
+
+
+def test_a_hijri_day_glued_to_li_keeps_its_day() -> None:
+    assert date("الموافق لـ26 ربيع الثاني 1447 هـ")[1:] == (None, "hijri_day")
+
+
 def test_a_day_range_with_hatta_is_one_date() -> None:
     assert date("ينظم المعرض من 14 حتى 17 أبريل 2026 بالرباط")[1:] == ("2026-04-14/2026-04-17", "day_range")
 
@@ -93,6 +101,27 @@ def test_a_negated_comparator_verb_apart_from_its_amount_is_a_ceiling() -> None:
 def test_a_value_suffixed_with_ta_between_the_verb_and_the_number_is_its_subject() -> None:
     c = only("صفقات لا تتجاوز قيمتها 40 مليون درهم", "amount")
     assert (c.text, c.value, c.comparator) == ("لا تتجاوز قيمتها 40 مليون درهم", 4e7, "at_most")
+
+
+def test_wire_style_decimals_after_ra_come_first() -> None:
+    assert amount("رقم معاملات يقدر ب 129ر7 مليار درهم") == ("129ر7 مليار درهم", 7.129e9, "currency", "MAD")
+
+
+def test_a_multiplier_glued_to_its_digits_still_multiplies() -> None:
+    assert amount("بلغت الميزانية 29مليارا و521مليون درهم") == (
+        "29مليارا و521مليون درهم",
+        2.9521e10,
+        "currency",
+        "MAD",
+    )
+
+
+def test_trillions_in_the_plural_multiply() -> None:
+    assert amount("سوق تقدر بـ3 تريليونات دولار") == ("3 تريليونات دولار", 3e12, "currency", "USD")
+
+
+def test_a_hundred_in_words_before_a_percent_is_an_amount() -> None:
+    assert amount("بنسبة مائة بالمائة") == ("مائة بالمائة", 100, "percent", None)
 
 
 def test_a_ceiling_verb_before_an_amount_is_at_most() -> None:

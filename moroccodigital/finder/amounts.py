@@ -18,15 +18,18 @@ _V = vocabulary("amounts")
 _GLUED = r"(?:(?<![\w.,٫٬])|(?<=(?<!\w)[وبلفك])|(?<=(?<!\w)[وف][بلك]))"
 """Where a number may start: at a word start, or right after a proclitic glued to it ("و600",
 "لـ120" once the tatweel is removed, "بـ85%")."""
+MULTIPLIERS: dict[str, float] = {k: float(v) for k, v in _V["multipliers"].items()}
+"""Words that multiply the number before them ("50 ألف" = 50,000, "1,4 milliard")."""
+_ARABIC_MULTIPLIERS = _alt([m for m in MULTIPLIERS if not m.isascii()])
 NUMBER = (
-    rf"{_GLUED}(?:\d{{1,3}}(?: \d{{3}})+(?!\d|[.,٫٬]\d{{3}}(?!\d))(?:[.,٫٬]\d+)?|\d+(?:[.,٫٬]\d+)*)"
-    r"(?![\w]|[.,٫٬]\d)"
+    rf"{_GLUED}(?:\d+ر\d+|\d{{1,3}}(?: \d{{3}})+(?!\d|[.,٫٬]\d{{3}}(?!\d))(?:[.,٫٬]\d+)?|\d+(?:[.,٫٬]\d+)*)"
+    rf"(?!(?!{_ARABIC_MULTIPLIERS})[\w]|[.,٫٬]\d)"
 )
 """Digits with separators; a space separates thousands only between groups of three ("1 200",
 "240 000", the French way), before a comma or a full stop too ("à près de 40 000, la
-manifestation"), and may have decimals ("1 200,5")."""
-MULTIPLIERS: dict[str, float] = {k: float(v) for k, v in _V["multipliers"].items()}
-"""Words that multiply the number before them ("50 ألف" = 50,000, "1,4 milliard")."""
+manifestation"), and may have decimals ("1 200,5"), or, in the wire style of the Moroccan
+Arabic press, decimals first after ر ("129ر7" = 7.129).  An Arabic multiplier may be glued to
+the digits ("29مليارا")."""
 DUALS: dict[str, float] = {k: float(v) for k, v in _V["duals"].items()}
 SINGULARS: tuple[str, ...] = tuple(_V["singulars"])
 FRACTIONS: dict[str, float] = {k: float(v) for k, v in _V["fractions"].items()}
@@ -117,14 +120,18 @@ WORD_AMOUNT = lookahead(
 def parse_number(digits: str, decimal_comma: bool = False) -> float | None:
     """The value of digits with separators, resolving dot and comma by context.
 
-    Arabic ٫ is always decimal and ٬ always thousands.  Two different Latin separators: the last
-    is decimal.  One kind repeated: thousands.  One separator followed by exactly three digits
-    (and no leading zero): thousands, as in "1.500 مليار" = 1,500 billion.  Otherwise decimal.
+    Arabic ٫ is always decimal and ٬ always thousands; ر puts the decimals first.  Two different
+    Latin separators: the last is decimal.  One kind repeated: thousands.  One separator followed
+    by exactly three digits (and no leading zero): thousands, as in "1.500 مليار" = 1,500
+    billion.  Otherwise decimal.
     With `decimal_comma` (French text), a single comma is always decimal ("1,400 milliard" =
     1.4e9) and a space separates thousands.  Returns None for shapes no number has ("1.2.3").
     """
     if digits.isascii() and digits.isdigit():
         return float(digits)
+    if "ر" in digits:  # decimals first, as the wire writes them: "129ر7" is 7.129
+        frac, whole = digits.split("ر")
+        return float(Decimal(f"{whole}.{frac}"))
     digits = digits.replace(" ", "") if " " in digits else digits
     if decimal_comma and digits.count(",") == 1 and "." not in digits:
         whole, frac = digits.split(",")

@@ -18,7 +18,9 @@ MONTH = _alt(MONTHS)
 YEAR = r"(?<![\w.,])(?:19|20)\d\d(?![\w]|[.,]\d)"
 _GLUED_YEAR = r"(?:19|20)\d\d(?![\w]|[.,]\d)"
 """A year right after a glued و ("بين 2009 و2013", "سنوات 2020 و2021"): a year too."""
-_DAY = r"(?<![\w.,])(?:0?[1-9]|[12]\d|3[01])(?:er)?(?!\d)"
+_GLUED_DIGIT = r"(?<=(?<!\w)[بل])(?=\d)"
+"""A day's digits glued to ب or ل ("لـ26 ربيع الثاني", once the tatweel is removed)."""
+_DAY = rf"(?:(?<![\w.,])|{_GLUED_DIGIT})(?:0?[1-9]|[12]\d|3[01])(?:er)?(?!\d)"
 DAY_WORDS: dict[str, int] = dict(_V["day_words"])
 """Days written as words ("فاتح يونيو", "الثالث والخامس من نونبر"); see dates.yaml."""
 DAY_WORD_NUMBERS = {fold(k): v for k, v in DAY_WORDS.items()} | {
@@ -60,7 +62,8 @@ DATES = {
     "dateline": r"(?<![\w.,/-])(?P<d1>0?[1-9]|[12]\d|3[01])(?P<sep>[-/.])(?P<m>0?[1-9]|1[0-2])(?P=sep)"
                 r"(?P<year>(?:19|20)\d\d)(?![\w/]|[-.,]\d)"
                 r"|(?<![\w.,/-])(?P<iso>(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))(?![\w/.-])",
-    "hijri": rf"(?<!\w)(?:(?P<d1>{_SINGLE_DAY})\s+(?:من\s+)?(?P<hmonth>{_alt(HIJRI_MONTHS)})"
+    "hijri": rf"(?:(?<!\w)|{_GLUED_DIGIT})"
+             rf"(?:(?P<d1>{_SINGLE_DAY})\s+(?:من\s+)?(?P<hmonth>{_alt(HIJRI_MONTHS)})"
              rf"(?:\s+(?P<hyear>{_HIJRI_YEAR}))?"
              rf"|(?P<hmonth2>{_alt(HIJRI_MONTHS)})\s+(?P<hyear2>{_HIJRI_YEAR})"
              r"|(?<![\w.,])(?P<hyear3>1[34]\d\d)\s*هـ)(?!\w)",
@@ -70,7 +73,7 @@ DATES = {
     "day_range": rf"(?<!\w)(?:من\s+|du\s+)?(?P<d1>{_RANGE_DAY})(?:\s*[,،]\s*{_RANGE_DAY})*"
                  rf"\s*(?:-|إلى|الى|حتى|و|au|jusqu'au|et)\s*{_ON_FRENCH_WEEKDAY}(?P<d2>{_GLUED_DAY})\s+"
                  rf"(?:من\s+)?(?P<month>{MONTH})(?:\s+{_YEAR_WORD}?(?P<year>{YEAR}))?(?!\w)",
-    "day": rf"(?<!\w){_ON_WEEKDAY}(?P<d1>{_SINGLE_DAY})\s+(?:من\s+)?(?P<month>{MONTH})"
+    "day": rf"(?:(?<!\w){_ON_WEEKDAY}|{_GLUED_DIGIT})(?P<d1>{_SINGLE_DAY})\s+(?:من\s+)?(?P<month>{MONTH})"
            rf"(?:\s*,?\s+{_YEAR_WORD}?(?P<year>{YEAR}))?(?!\w)",
     "month": rf"(?<!\w)(?:[فب]?شهر\s+|(?:en\s+|au\s+mois\s+d'|au\s+mois\s+de\s+))?(?P<month>{MONTH})\s+"
              rf"(?:من\s+)?{_YEAR_WORD}?(?P<year>{YEAR})",
@@ -78,7 +81,7 @@ DATES = {
                   rf"(?P<y1>{YEAR})\s*"
                   rf"(?:-|/|إلى|الى|حتى|à|jusqu'à|jusqu'en|et)\s*{_YEAR_WORD}?(?P<y2>{YEAR})|(?<!\w)(?:بين\s+|من\s+|[لب]?سنتي\s+|[لب]?عامي\s+)(?P<y3>{YEAR})\s+و(?P<y4>{_GLUED_YEAR})",
     "part_of_year": rf"(?<!\w)(?:(?:في|قبل|مع|بحلول|حلول|avant|dès|à|en|d'ici|d'ici à)\s+)?"
-                    rf"(?:la\s+|le\s+)?{_PART}"
+                    rf"(?:la\s+|le\s+|[بل](?=\w))?{_PART}"
                     rf"(?:\s*-\s*|\s+(?:من\s+|de\s+|d'|)?){_YEAR_WORD}?(?P<year>{YEAR})",
     "horizon": rf"(?<!\w)(?:في\s+|على\s+)?{_HORIZON_WORDS}\s+{_YEAR_WORD}?(?P<year>{YEAR})",
     "year": rf"(?:(?<!\w){_YEAR_WORD}?(?<![\w.,])|(?<=(?<!\w)و))(?P<year>{_GLUED_YEAR})",

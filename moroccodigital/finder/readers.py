@@ -48,7 +48,7 @@ def _amount(_: str, m: re.Match[str], lang: str) -> Proposal | None:
     lead, num2 = g["lead"], g["num2"]
     end = m.end()
     cmp = g["cmp"] or g["vcmp"]
-    if lead and not (num2 or g["unit"] or g["cmp"]):
+    if lead and not (num2 or g["unit"] or g["cmp"] or g["pct"]):
         return None
     if not (cmp or g["mult"] or g["unit"] or g["pct"] or g["pre"] or lead or g["after"]):
         return None
