@@ -124,6 +124,21 @@ def test_a_hundred_in_words_before_a_percent_is_an_amount() -> None:
     assert amount("بنسبة مائة بالمائة") == ("مائة بالمائة", 100, "percent", None)
 
 
+def test_a_french_range_with_its_multiplier_said_once_is_one_amount_from_its_lower_end() -> None:
+    c = only("un investissement entre 1,5 et 2 milliards de dirhams", "amount")
+    assert (c.value, c.currency, c.comparator) == (1.5e9, "MAD", "at_least")
+
+
+def test_a_range_of_number_words_sharing_a_multiplier_is_one_amount() -> None:
+    c = only("ضخ ما بين أربعة وستة مليارات دولار", "amount")
+    assert (c.value, c.comparator) == (4e9, "at_least")
+
+
+def test_from_one_amount_to_another_is_not_a_range_floor() -> None:
+    c = only("ارتفعت الاستثمارات من 4 إلى 6 مليارات درهم", "amount")
+    assert (c.value, c.comparator) == (6e9, "equal")
+
+
 def test_a_ceiling_verb_before_an_amount_is_at_most() -> None:
     c = only("أعلن المغرب عن مركز بيانات بطاقة استيعابية تصل إلى 500 ميغاواط.", "amount")
     assert (c.text, c.value, c.unit, c.comparator) == ("تصل إلى 500 ميغاواط", 500, "megawatt", "at_most")

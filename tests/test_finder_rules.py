@@ -39,10 +39,9 @@ def test_second_part_after_a_multiplier_word_alone() -> None:
     assert amount("هبة بقيمة ألف و500 درهم")[:2] == ("ألف و500 درهم", 1500)
 
 
-def test_two_numbers_joined_by_wa_are_not_one_compound() -> None:
-    assert [(c.kind, c.text) for c in find("ما بين 2 و3 ملايين درهم")] == [
-        ("number", "2"),
-        ("amount", "3 ملايين درهم"),
+def test_two_numbers_joined_by_wa_are_a_range_not_one_compound() -> None:
+    assert [(c.kind, c.text, c.value, c.comparator) for c in find("ما بين 2 و3 ملايين درهم")] == [
+        ("amount", "ما بين 2 و3 ملايين درهم", 2e6, "at_least"),
     ]
 
 

@@ -27,6 +27,7 @@ from moroccodigital.curation.texts import find_all
 from moroccodigital.finder import dates as D
 from moroccodigital.finder import french_paraphrases, names, paraphrases
 from moroccodigital.finder import patterns as P
+from moroccodigital.finder.amounts import NUMBER_WORDS, parse_number
 from moroccodigital.finder.lexicon import Lexicon, Match
 from moroccodigital.finder.names import french_names
 from moroccodigital.finder.normalize import Normalized, normalize
@@ -115,7 +116,7 @@ def find(text: str, lexicon: Lexicon | None = None, *, lang: str | None = None) 
         chosen.insert(i, data)
     # the spans chosen do not overlap, so they are in order of position, as their candidates are
     found = [_candidate(norm, *item) for item in zip(starts, ends, chosen, strict=True)]
-    return _shared_currency(text, found)
+    return _shared_multiplier(text, _shared_currency(text, found), (lang or language(text)) == "fr")
 
 
 _RANGE_BETWEEN = re.compile(r"[^.!?؟\n]{0,40}?(?<!\w)(?:à|jusqu'à|vers|إلى|الى)\s+$")
@@ -141,6 +142,44 @@ def _shared_currency(text: str, candidates: list[Candidate]) -> list[Candidate]:
             out[i] = c = replace(c, unit="currency", currency=last.currency)
         last = c
     return out
+
+
+_BETWEEN_LOW = re.compile(
+    r"(?<!\w)(?:ما\s*بين|بين|entre)\s+(?P<low>\d+(?:[.,]\d+)?|[^\W\d_]+)\s*(?:و|et)\s*$"
+)
+"""The lower end of a range whose upper end has the multiplier and the unit of both ("ما بين 4
+و6 مليارات دولار", "بين أربعة وستة مليارات", "entre 4 et 6 milliards")."""
+_LEADING_NUMBER = re.compile(r"(?P<digits>\d+(?:[.,]\d+)?)|(?P<word>[^\W\d_]+)")
+
+
+def _shared_multiplier(text: str, candidates: list[Candidate], decimal_comma: bool) -> list[Candidate]:
+    """A range "between X and Y" whose multiplier and unit are said once, after Y: one amount of
+    the whole range, its value the lower end with the multiplier (`at_least`), and not X as a
+    bare number beside Y as the amount (which reads the upper end as the value)."""
+    out: list[Candidate] = []
+    for c in candidates:
+        low = _BETWEEN_LOW.search(text, max(0, c.start - 48), c.start) if c.kind == "amount" else None
+        lead = _LEADING_NUMBER.match(c.text) if low is not None and c.comparator == "equal" else None
+        high = _number_value(lead, decimal_comma) if lead is not None else None
+        floor = _number_value(_LEADING_NUMBER.fullmatch(low.group("low")), decimal_comma) if low else None
+        if low is None or c.value is None or not high or floor is None or not 0 < floor < high:
+            out.append(c)
+            continue
+        while out and out[-1].start >= low.start():  # the lower end read as a number of its own
+            out.pop()
+        out.append(
+            replace(c, start=low.start(), text=text[low.start() : c.end], value=floor * c.value / high,
+                    comparator="at_least")
+        )  # fmt: skip
+    return out
+
+
+def _number_value(m: re.Match[str] | None, decimal_comma: bool) -> float | None:
+    if m is None:
+        return None
+    if m.group("digits"):
+        return parse_number(m.group("digits"), decimal_comma)
+    return NUMBER_WORDS.get(m.group("word"))
 
 
 def quote_for(text: str, start: int, end: int) -> tuple[str, int | None]:
