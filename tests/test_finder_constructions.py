@@ -70,6 +70,10 @@ def test_a_hijri_day_glued_to_li_keeps_its_day() -> None:
     assert date("الموافق لـ26 ربيع الثاني 1447 هـ")[1:] == (None, "hijri_day")
 
 
+def test_a_year_glued_to_its_year_word_is_a_year() -> None:
+    assert date("تأسست الشركة سنة2007 بالرباط") == ("سنة2007", "2007", "year")
+
+
 def test_a_day_range_with_hatta_is_one_date() -> None:
     assert date("ينظم المعرض من 14 حتى 17 أبريل 2026 بالرباط")[1:] == ("2026-04-14/2026-04-17", "day_range")
 
