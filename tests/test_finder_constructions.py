@@ -957,3 +957,15 @@ def test_a_common_latin_given_name_before_a_known_surname_is_someone_else(lexico
 def test_a_french_head_nouns_synonym_names_the_same_body(lexicon: Lexicon) -> None:
     text = "Le département de la Transition numérique lance un appel"
     assert known(text, lexicon) == [("département de la Transition numérique", "ministry-digital-transition")]
+
+
+def test_a_monarch_after_his_title_is_a_person() -> None:
+    assert [(c.text, c.kind) for c in find("استقبل الملك محمد السادس الوفد")] == [("محمد السادس", "person")]
+
+
+def test_a_word_after_a_monarchs_title_that_is_no_given_name_is_not_a_person() -> None:
+    assert [c for c in find("استقبل الملك ضيوفه في القصر") if c.kind == "person"] == []
+
+
+def test_megawatts_spelt_with_jim_and_ta_are_megawatts() -> None:
+    assert amount("محطة بقدرة 40 ميجاوات") == ("40 ميجاوات", 40, "megawatt", None)

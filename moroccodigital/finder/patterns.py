@@ -84,6 +84,7 @@ _ORGANISATION = (
 """A cue word and a genitive chain ("وزارة الانتقال الرقمي وإصلاح الإدارة")."""
 HONORIFICS = _words("honorifics")
 TITLES = _words("titles")
+ROYAL_TITLES = _words("royal_titles")
 _PERSON_ = (
     rf"(?<!\w)[و]?{_alt(HONORIFICS)}\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
     rf"|(?<!\w)[وبل]?{_alt(TITLES)}(?!\w)[^،.\n]{{0,120}}?،\s*"

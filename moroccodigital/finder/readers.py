@@ -18,7 +18,7 @@ from moroccodigital.finder import dates as D
 from moroccodigital.finder import names
 from moroccodigital.finder import patterns as P
 from moroccodigital.finder.normalize import fold
-from moroccodigital.finder.vocabulary import alternation
+from moroccodigital.finder.vocabulary import alternation, given_names
 
 Proposal = tuple[str, int, int, dict[str, Any]]
 """(priority name, start, end, Candidate fields) in the normalised text."""
@@ -208,11 +208,13 @@ def _organisation(_: str, m: re.Match[str], lang: str) -> Proposal:
     return "organisation", m.start("org"), m.end("org"), {"kind": "organisation"}
 
 
-def _person(_: str, m: re.Match[str], lang: str) -> Proposal:
+def _person(_: str, m: re.Match[str], lang: str) -> Proposal | None:
     group = next(
         g for g in ("name", "apposed", "titled", "genitive", "before") if g in m.re.groupindex and m.group(g)
     )
     start, end = m.start(group), m.end(group)
+    if _ROYAL.match(m.string, m.start()) and m.group(group).split()[0] not in _given_names():
+        return None  # "استقبل الملك ضيوفه": a monarch's title is followed by a given name
     honorific = _HONORIFIC_START.match(m.string, start, end)
     if honorific:  # "…، السيد عزيز أخنوش،": the name without its honorific
         start = honorific.end()
@@ -221,6 +223,15 @@ def _person(_: str, m: re.Match[str], lang: str) -> Proposal:
     if names.starts_with_place(m.group(group)):  # "بسان فرانسيسكو": a preposition and a place
         return "name", start, end, {"kind": "name"}
     return "person", start, end, {"kind": "person"}
+
+
+_ROYAL = re.compile(rf"[وبل]?(?:{alternation(fold(t) for t in P.ROYAL_TITLES)})(?!\w)")
+"""A match that starts with a monarch's title ("الملك محمد السادس", "العاهل المغربي، ...")."""
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    return frozenset(fold(w) for w in given_names())
 
 
 _READERS: dict[str, Reader] = {
