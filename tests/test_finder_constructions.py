@@ -74,6 +74,14 @@ def test_a_year_glued_to_its_year_word_is_a_year() -> None:
     assert date("تأسست الشركة سنة2007 بالرباط") == ("سنة2007", "2007", "year")
 
 
+def test_an_ordinal_day_with_the_article_after_a_preposition_is_a_day() -> None:
+    assert date("يحتفل به في العاشر من غشت 2025")[1:] == ("2025-08-10", "day")
+
+
+def test_an_ordinal_with_the_article_after_a_noun_is_no_day() -> None:
+    assert [c for c in find("خلال الأسبوع الأول من يونيو") if c.kind == "date" and c.precision == "day"] == []
+
+
 def test_a_day_range_with_hatta_is_one_date() -> None:
     assert date("ينظم المعرض من 14 حتى 17 أبريل 2026 بالرباط")[1:] == ("2026-04-14/2026-04-17", "day_range")
 

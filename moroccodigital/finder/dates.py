@@ -32,6 +32,13 @@ _RANGE_DAY = rf"(?:{_DAY}|{_DAY_WORD})"
 _GLUED_DAY = rf"(?:{_RANGE_DAY}|(?<=و)(?:(?:0?[1-9]|[12]\d|3[01])(?!\d)|(?:ال)?{_alt(DAY_WORDS)}(?!\w)))"
 """The second day of a range, which may be glued to its و ("الثالث والخامس", "21 و24")."""
 _SINGLE_DAY = rf"(?:{_DAY}|{_BARE_DAY_WORD})"
+_PREP_DAY_WORD = (
+    "(?:" + "|".join(rf"(?<=(?<!\w){fold(str(p))} )" for p in _V["day_prepositions"]) + ")"
+    rf"ال{_alt(DAY_WORDS)}(?!\w)"
+)
+"""A day written as an ordinal with the article, right after a preposition or a verb of dates
+("في العاشر من غشت", "يصادف العاشر من غشت"): elsewhere the ordinal may be an adjective of the
+noun before it ("الأسبوع الأول من يونيو")."""
 _THIS_MONTH = r"(?:\s+(?:الجاري|المقبل|القادم|الماضي))?"
 """A month said to be this, next or last one ("30 ماي الجاري"): no year, so nothing to record."""
 _YEAR_WORD = r"(?:(?:(?:ال|ل|لل)?(?:عام|سنة)|en|l'an|l'année|année|an)\s+)"
@@ -73,7 +80,8 @@ DATES = {
     "day_range": rf"(?<!\w)(?:من\s+|du\s+)?(?P<d1>{_RANGE_DAY})(?:\s*[,،]\s*{_RANGE_DAY})*"
                  rf"\s*(?:-|إلى|الى|حتى|و|au|jusqu'au|et)\s*{_ON_FRENCH_WEEKDAY}(?P<d2>{_GLUED_DAY})\s+"
                  rf"(?:من\s+)?(?P<month>{MONTH})(?:\s+{_YEAR_WORD}?(?P<year>{YEAR}))?(?!\w)",
-    "day": rf"(?:(?<!\w){_ON_WEEKDAY}|{_GLUED_DIGIT})(?P<d1>{_SINGLE_DAY})\s+(?:من\s+)?(?P<month>{MONTH})"
+    "day": rf"(?:(?<!\w){_ON_WEEKDAY}|{_GLUED_DIGIT})(?P<d1>{_SINGLE_DAY}|{_PREP_DAY_WORD})\s+(?:من\s+)?"
+           rf"(?P<month>{MONTH})"
            rf"(?:\s*,?\s+{_YEAR_WORD}?(?P<year>{YEAR}))?(?!\w)",
     "month": rf"(?<!\w)(?:[فب]?شهر\s+|(?:en\s+|au\s+mois\s+d'|au\s+mois\s+de\s+))?(?P<month>{MONTH})\s+"
              rf"(?:من\s+)?{_YEAR_WORD}?(?P<year>{YEAR})",
