@@ -146,6 +146,11 @@ def test_a_range_of_number_words_sharing_a_multiplier_is_one_amount() -> None:
     assert (c.value, c.comparator) == (4e9, "at_least")
 
 
+def test_a_bare_number_to_a_percent_is_a_range_from_its_lower_end() -> None:
+    c = only("soit 70 à 85 % des entreprises", "amount")
+    assert (c.text, c.value, c.comparator) == ("70 à 85 %", 70, "at_least")
+
+
 def test_from_one_amount_to_another_is_not_a_range_floor() -> None:
     c = only("ارتفعت الاستثمارات من 4 إلى 6 مليارات درهم", "amount")
     assert (c.value, c.comparator) == (6e9, "equal")

@@ -146,9 +146,11 @@ def _shared_currency(text: str, candidates: list[Candidate]) -> list[Candidate]:
 
 _BETWEEN_LOW = re.compile(
     r"(?<!\w)(?:ما\s*بين|بين|entre)\s+(?P<low>\d+(?:[.,]\d+)?|[^\W\d_]+)\s*(?:و|et)\s*$"
+    r"|(?<!\w)(?<!de )(?<!من )(?P<bare>\d+(?:[.,]\d+)?)\s*(?:à|إلى|الى)\s*$"
 )
 """The lower end of a range whose upper end has the multiplier and the unit of both ("ما بين 4
-و6 مليارات دولار", "بين أربعة وستة مليارات", "entre 4 et 6 milliards")."""
+و6 مليارات دولار", "بين أربعة وستة مليارات", "entre 4 et 6 milliards", "70 à 85 %"); after "de"
+or "من", "X à Y" may be a change from X to Y, not a range."""
 _LEADING_NUMBER = re.compile(r"(?P<digits>\d+(?:[.,]\d+)?)|(?P<word>[^\W\d_]+)")
 
 
@@ -161,7 +163,11 @@ def _shared_multiplier(text: str, candidates: list[Candidate], decimal_comma: bo
         low = _BETWEEN_LOW.search(text, max(0, c.start - 48), c.start) if c.kind == "amount" else None
         lead = _LEADING_NUMBER.match(c.text) if low is not None and c.comparator == "equal" else None
         high = _number_value(lead, decimal_comma) if lead is not None else None
-        floor = _number_value(_LEADING_NUMBER.fullmatch(low.group("low")), decimal_comma) if low else None
+        floor = (
+            _number_value(_LEADING_NUMBER.fullmatch(low.group("low") or low.group("bare")), decimal_comma)
+            if low
+            else None
+        )
         if low is None or c.value is None or not high or floor is None or not 0 < floor < high:
             out.append(c)
             continue
