@@ -982,3 +982,13 @@ def test_a_word_after_a_monarchs_title_that_is_no_given_name_is_not_a_person() -
 
 def test_megawatts_spelt_with_jim_and_ta_are_megawatts() -> None:
     assert amount("محطة بقدرة 40 ميجاوات") == ("40 ميجاوات", 40, "megawatt", None)
+
+
+def test_a_latin_full_name_spelt_otherwise_word_by_word_links(lexicon: Lexicon) -> None:
+    assert known("selon Amal El Falah Sghrouchni, ministre", lexicon) == [
+        ("Amal El Falah Sghrouchni", "amal-el-fallah-seghrouchni")
+    ]
+
+
+def test_a_latin_full_name_with_another_given_name_is_not_respelt(lexicon: Lexicon) -> None:
+    assert known("selon Karim Sghrouchni, ingénieur", lexicon) == []

@@ -270,6 +270,7 @@ def _propose(norm: Normalized, lexicon: Lexicon | None, lang: str) -> Iterator[P
             *paraphrases.respelt(text, lexicon),
             *paraphrases.respelt_last_names(text, lexicon),
             *paraphrases.shortened(text, lexicon),
+            *paraphrases.respelt_latin_names(text, lexicon),
         ]
         said_otherwise = [*paraphrases.linked(text, found, lexicon)]
         if lang == "fr":

@@ -385,9 +385,11 @@ def _after_respelt_forename(text: str, match: Match) -> Match | None:
     return Match(m.start(1), match.end, kept, variant=True) if kept else None
 
 
+@lru_cache(maxsize=1 << 14)
 def latin_key(word: str) -> str:
-    """A Latin given name's spelling key: its first letter, then its consonants, a doubled one
-    once, without accents ("Nazha", "Nezha": nzh; "Mohamed", "Mohammed": mhmd)."""
+    """A Latin name's spelling key: its first letter, then its consonants, a doubled one once,
+    without accents ("Nazha", "Nezha": nzh; "Mohamed", "Mohammed": mhmd; "Sghrouchni",
+    "Seghrouchni": sghrchn)."""
     plain = "".join(ch for ch in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(ch))
     return re.sub(r"(.)\1+", r"\1", plain[:1] + re.sub("[aeiouy]", "", plain[1:]))
 

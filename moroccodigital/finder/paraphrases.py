@@ -34,10 +34,12 @@ import weakref
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from moroccodigital.finder.fastre import quick
 from moroccodigital.finder.lexicon import Entry, Lexicon, Match, skeleton
 from moroccodigital.finder.linking import foreign_namesake, own_adjectives, surname_cues
+from moroccodigital.finder.names import latin_key
 from moroccodigital.finder.normalize import fold, trie_pattern
 from moroccodigital.finder.readers import Proposal
 from moroccodigital.finder.vocabulary import linking_words
@@ -99,6 +101,7 @@ class _Index:
         self.shortened_regex = _regex(r"(?<!\w)[وف]?(?P<name>{})(?!\w)", self.shortened)
         self.respelt = _regex(r"(?<=\w )(?:{})(?!\w)", self.rests)
         self.firsts = _firsts(lexicon, self.people)
+        self.latin = _latin_names(lexicon, self.people)
         self.respelt_last = _regex(
             r"(?<!\w)[وف]?(?P<first>{}) (?P<last>[^\W\d_a-z]{{3,}})(?!\w)", self.firsts
         )
@@ -157,6 +160,28 @@ def _firsts(lexicon: Lexicon, people: dict[str, Entry]) -> dict[str, list[tuple[
             if first and ref in people and _arabic(name):
                 out.setdefault(first, []).append((last, skeleton(last), people[ref]))
     return out
+
+
+def _latin_names(
+    lexicon: Lexicon, people: dict[str, Entry]
+) -> dict[str, list[tuple[tuple[str, ...], Entry]]]:
+    """Registry people's Latin full names by the spelling key of their last word: the keys of the
+    words before it, and the person."""
+    out: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
+    for ref, names in lexicon.full_names.items():
+        for name in names:
+            words = name.split()
+            if ref in people and all(_LATIN_WORD.fullmatch(w) for w in words):
+                keys = tuple(latin_key(w) for w in words)
+                if len(keys[-1]) >= 3 and sum(map(len, keys)) >= LATIN_NAME_MIN:
+                    out.setdefault(keys[-1], []).append((keys[:-1], people[ref]))
+    return out
+
+
+_LATIN_WORD = re.compile(r"[a-zß-ÿ][a-zß-ÿ'’-]*")
+LATIN_NAME_MIN = 6
+"""Letters of a Latin full name's spelling keys, all words together, before its other spellings
+are looked for (a surname's key has three at least)."""
 
 
 MISTYPED_MIN = 6
@@ -346,6 +371,31 @@ def respelt_last_names(text: str, lexicon: Lexicon) -> Iterator[Match]:
         people = [e for own, key, e in index.firsts[m.group("first")] if last != own and key in keys]
         if people:
             yield Match(m.start("first"), m.end(), tuple(dict.fromkeys(people)), variant=True)
+
+
+_LATIN_RUN_WORD = re.compile(r"(?<![\w'’-])[a-zß-ÿ][a-zß-ÿ'’-]*(?![\w'’-])")
+
+
+def respelt_latin_names(text: str, lexicon: Lexicon) -> Iterator[Match]:
+    """Registry people's Latin full names with every word spelt with other vowels or a letter
+    doubled or not ("Amal El Falah Sghrouchni" for Amal El Fallah Seghrouchni): same spelling
+    key (`names.latin_key`) word by word, the words next to each other, the name not as recorded."""
+    index = _index(lexicon).latin
+    if not index:
+        return
+    words = [(m.start(), m.end(), m.group()) for m in _LATIN_RUN_WORD.finditer(text)]
+    for i, (_, end, word) in enumerate(words):
+        found = index.get(latin_key(word)) if len(word) >= 3 else None
+        for keys, entry in found or ():
+            n = len(keys)
+            run = words[i - n : i + 1] if i >= n else []
+            if not run or any(text[a[1] : b[0]] != " " for a, b in pairwise(run)):
+                continue
+            if tuple(latin_key(w) for _, _, w in run[:-1]) == keys:
+                start = run[0][0]
+                if text[start:end] not in lexicon.table:
+                    yield Match(start, end, (entry,), variant=True)
+                break
 
 
 def mistyped_surnames(text: str, lexicon: Lexicon) -> Iterator[Match]:
