@@ -82,6 +82,10 @@ def test_an_ordinal_with_the_article_after_a_noun_is_no_day() -> None:
     assert [c for c in find("خلال الأسبوع الأول من يونيو") if c.kind == "date" and c.precision == "day"] == []
 
 
+def test_the_second_year_of_a_glued_school_year_is_not_a_year_alone() -> None:
+    assert [c.edtf for c in find("الموسم الدراسي الجديد2025/2026") if c.kind == "date"] == []
+
+
 def test_a_day_range_with_hatta_is_one_date() -> None:
     assert date("ينظم المعرض من 14 حتى 17 أبريل 2026 بالرباط")[1:] == ("2026-04-14/2026-04-17", "day_range")
 

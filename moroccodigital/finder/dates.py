@@ -93,7 +93,7 @@ DATES = {
                     rf"(?:\s*-\s*|\s+(?:من\s+|de\s+|d'|)?){_YEAR_WORD}?(?P<year>{YEAR})",
     "horizon": rf"(?<!\w)(?:في\s+|على\s+)?{_HORIZON_WORDS}\s+{_YEAR_WORD}?(?P<year>{YEAR})",
     "year": rf"(?:(?<!\w){_YEAR_WORD}?(?<![\w.,])|(?<=(?<!\w)و)|(?<!\w)(?:ال|ل|لل|ب)?(?:عام|سنة)(?=\d))"
-            rf"(?P<year>{_GLUED_YEAR})",
+            rf"(?<!\d/)(?P<year>{_GLUED_YEAR})",
     "day_of_month": rf"(?<!\w)(?P<d1>{_RANGE_DAY})\s+(?:(?:من\s+)?(?:هذا\s+)?الشهر"
                     r"(?:\s+(?:الجاري|الحالي|المقبل|القادم|الماضي))?"
                     r"|courant|du mois(?:\s+(?:en cours|prochain|dernier))?)(?!\w)",
