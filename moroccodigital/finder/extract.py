@@ -102,7 +102,8 @@ def find(text: str, lexicon: Lexicon | None = None, *, lang: str | None = None) 
     """Every candidate in a text, in order of position, none overlapping another.  `lang` ("ar"
     or "fr") defaults to `language(text)`; it decides how Latin runs and decimal commas read."""
     norm = normalize(text)
-    proposals = list(_propose(norm, lexicon, lang or language(text)))
+    lang = lang or language(text)
+    proposals = list(_propose(norm, lexicon, lang))
     proposals.sort(key=lambda p: (_PRIORITY[p[0]], p[1] - p[2], p[1]))
     starts: list[int] = []
     ends: list[int] = []
@@ -116,7 +117,7 @@ def find(text: str, lexicon: Lexicon | None = None, *, lang: str | None = None) 
         chosen.insert(i, data)
     # the spans chosen do not overlap, so they are in order of position, as their candidates are
     found = [_candidate(norm, *item) for item in zip(starts, ends, chosen, strict=True)]
-    return _shared_multiplier(text, _shared_currency(text, found), (lang or language(text)) == "fr")
+    return _shared_multiplier(text, _shared_currency(text, found), lang == "fr")
 
 
 _RANGE_BETWEEN = re.compile(r"[^.!?؟\n]{0,40}?(?<!\w)(?:à|jusqu'à|vers|إلى|الى)\s+$")

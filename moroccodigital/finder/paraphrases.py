@@ -34,7 +34,6 @@ import weakref
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
 
 from moroccodigital.finder.fastre import quick
 from moroccodigital.finder.lexicon import Entry, Lexicon, Match, skeleton
@@ -102,6 +101,11 @@ class _Index:
         self.respelt = _regex(r"(?<=\w )(?:{})(?!\w)", self.rests)
         self.firsts = _firsts(lexicon, self.people)
         self.latin = _latin_names(lexicon, self.people)
+        self.latin_regex = (
+            re.compile(rf"(?<![\w'’-])(?:{'|'.join(map(_latin_pattern, sorted(self.latin)))})(?![\w'’-])")
+            if self.latin
+            else None
+        )
         self.respelt_last = _regex(
             r"(?<!\w)[وف]?(?P<first>{}) (?P<last>[^\W\d_a-z]{{3,}})(?!\w)", self.firsts
         )
@@ -179,6 +183,14 @@ def _latin_names(
 
 
 _LATIN_WORD = re.compile(r"[a-zß-ÿ][a-zß-ÿ'’-]*")
+_LATIN_VOWELS = "[aeiouyàâäéèêëîïôöûüÿœæ]*"
+
+
+def _latin_pattern(key: str) -> str:
+    """A regex for the lower-case words whose `latin_key` may be `key` (checked after)."""
+    return re.escape(key[0]) + "".join(f"{_LATIN_VOWELS}(?:{re.escape(c)}{_LATIN_VOWELS})+" for c in key[1:])
+
+
 LATIN_NAME_MIN = 6
 """Letters of a Latin full name's spelling keys, all words together, before its other spellings
 are looked for (a surname's key has three at least)."""
@@ -373,26 +385,21 @@ def respelt_last_names(text: str, lexicon: Lexicon) -> Iterator[Match]:
             yield Match(m.start("first"), m.end(), tuple(dict.fromkeys(people)), variant=True)
 
 
-_LATIN_RUN_WORD = re.compile(r"(?<![\w'’-])[a-zß-ÿ][a-zß-ÿ'’-]*(?![\w'’-])")
-
-
 def respelt_latin_names(text: str, lexicon: Lexicon) -> Iterator[Match]:
     """Registry people's Latin full names with every word spelt with other vowels or a letter
     doubled or not ("Amal El Falah Sghrouchni" for Amal El Fallah Seghrouchni): same spelling
     key (`names.latin_key`) word by word, the words next to each other, the name not as recorded."""
-    index = _index(lexicon).latin
-    if not index:
+    index = _index(lexicon)
+    if index.latin_regex is None:
         return
-    words = [(m.start(), m.end(), m.group()) for m in _LATIN_RUN_WORD.finditer(text)]
-    for i, (_, end, word) in enumerate(words):
-        found = index.get(latin_key(word)) if len(word) >= 3 else None
-        for keys, entry in found or ():
-            n = len(keys)
-            run = words[i - n : i + 1] if i >= n else []
-            if not run or any(text[a[1] : b[0]] != " " for a, b in pairwise(run)):
-                continue
-            if tuple(latin_key(w) for _, _, w in run[:-1]) == keys:
-                start = run[0][0]
+    for m in index.latin_regex.finditer(text):
+        end = m.end()
+        if text[m.start() - 1 : m.start()] != " ":
+            continue  # the name's words stand next to each other, a space apart
+        for keys, entry in index.latin.get(latin_key(m.group()), ()):
+            before = text[max(0, m.start() - 24 * len(keys)) : m.start()].split(" ")[-len(keys) - 1 : -1]
+            if len(before) == len(keys) and tuple(latin_key(w) for w in before) == keys:
+                start = m.start() - len(" ".join(before)) - 1
                 if text[start:end] not in lexicon.table:
                     yield Match(start, end, (entry,), variant=True)
                 break
