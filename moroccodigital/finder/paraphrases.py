@@ -102,7 +102,7 @@ class _Index:
         self.firsts = _firsts(lexicon, self.people)
         self.latin = _latin_names(lexicon, self.people)
         self.latin_regex = (
-            re.compile(rf"(?<![\w'’-])(?:{'|'.join(map(_latin_pattern, sorted(self.latin)))})(?![\w'’-])")
+            quick(rf"(?<![\w'’-])(?:{'|'.join(map(_latin_pattern, sorted(self.latin)))})(?![\w'’-])")
             if self.latin
             else None
         )
